@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import { diagnosticsPingSentSchema } from '../events/diagnostics-ping-sent/diagnostics-ping-sent.event';
+import { Topics, type Topic } from '../topics';
+
+export type ServiceName = 'profiles' | 'matching' | 'scheduling' | 'notifications';
+
+export interface EventDefinition<TSchema extends z.ZodType = z.ZodType> {
+  topic: Topic;
+  schema: TSchema;
+  producer: ServiceName;
+  consumers: readonly ServiceName[];
+  /** Which payload field holds the aggregate id used as the message key. */
+  keyField: string;
+  description: string;
+}
+
+const defineEvent = <TSchema extends z.ZodType>(definition: EventDefinition<TSchema>) =>
+  definition;
+
+/**
+ * Every event type: its topic, payload schema, producer and consumers. docs/events.md is
+ * generated from this table and a test keeps the two in step.
+ */
+export const eventCatalog = {
+  'medmentor.diagnostics.ping.sent': defineEvent({
+    topic: Topics.DiagnosticsPing,
+    schema: diagnosticsPingSentSchema,
+    producer: 'profiles',
+    consumers: ['notifications'],
+    keyField: 'pingId',
+    description: 'Pipeline probe sent by an operator; its receipt proves the event path works.',
+  }),
+} as const;
+
+export type EventCatalog = typeof eventCatalog;
+export type EventType = keyof EventCatalog;
+export type EventPayload<T extends EventType> = z.infer<EventCatalog[T]['schema']>;
+export type EventTopic<T extends EventType> = EventCatalog[T]['topic'];
+
+export const isKnownEventType = (type: string): type is EventType =>
+  Object.prototype.hasOwnProperty.call(eventCatalog, type);
+
+export const eventTypesOnTopic = (topic: string): EventType[] =>
+  (Object.keys(eventCatalog) as EventType[]).filter((type) => eventCatalog[type].topic === topic);

@@ -1,0 +1,17 @@
+/**
+ * Every Kafka topic the platform uses, in one place. A topic carries the events of one
+ * aggregate at one schema version; the message key is the aggregate id, so one aggregate's
+ * events keep their order.
+ */
+export const Topics = {
+  DiagnosticsPing: 'medmentor.diagnostics.ping.v1',
+} as const;
+
+export type Topic = (typeof Topics)[keyof typeof Topics];
+
+/** Suffix of the dead-letter topic that sits beside every topic. */
+export const DEAD_LETTER_SUFFIX = '.dlq';
+
+export const deadLetterTopicOf = (topic: string): string => `${topic}${DEAD_LETTER_SUFFIX}`;
+
+export const allTopics = (): Topic[] => Object.values(Topics);
