@@ -1,0 +1,38 @@
+export interface MessagingOptions {
+  /** Service name: event `source`, client id and default group id derive from it. */
+  serviceName: string;
+  brokers: string[];
+  clientId?: string;
+  /** Consumer group; defaults to `medmentor-<service>`. Used verbatim (no suffix added). */
+  groupId?: string;
+  /** Create the catalog's topics and their dead-letter topics at start. */
+  createTopics?: boolean;
+  topicPartitions?: number;
+  topicReplicationFactor?: number;
+  /** Idle poll interval of the outbox relay; writes through the plugin also wake it. */
+  outboxPollIntervalMs?: number;
+  /** Attempts for an unexpected handler error before the message is dead-lettered. */
+  maxHandlerAttempts?: number;
+  /** Partitions of this consumer processed concurrently (order still holds per partition). */
+  partitionsConsumedConcurrently?: number;
+  /** Broker round trip timeout used by readiness. */
+  healthTimeoutMs?: number;
+}
+
+export type ResolvedMessagingOptions = Required<MessagingOptions>;
+
+export const resolveMessagingOptions = (options: MessagingOptions): ResolvedMessagingOptions => ({
+  clientId: options.serviceName,
+  groupId: `medmentor-${options.serviceName}`,
+  createTopics: true,
+  topicPartitions: 3,
+  topicReplicationFactor: 1,
+  outboxPollIntervalMs: 250,
+  maxHandlerAttempts: 5,
+  partitionsConsumedConcurrently: 3,
+  healthTimeoutMs: 2000,
+  ...stripUndefined(options),
+});
+
+const stripUndefined = <T extends object>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;

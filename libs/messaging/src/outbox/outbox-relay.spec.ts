@@ -1,0 +1,129 @@
+import { OutboxRelay } from './outbox-relay';
+import type { OutboxEntry } from './outbox-entry';
+import type { ClaimedOutbox, EventSink, OutboxStore } from './outbox-store';
+
+const entry = (id: string, key: string): OutboxEntry => ({
+  id,
+  topic: 't',
+  key,
+  value: `{"id":"${id}"}`,
+  headers: {},
+  createdAt: new Date(0),
+});
+
+/** In-memory stand-in with the same lease semantics as the MongoDB store. */
+class MemoryStore implements OutboxStore {
+  readonly name = 'memory';
+  docs = new Map<string, { entries: OutboxEntry[]; lockedBy?: string }>();
+  private tokens = 0;
+
+  push(docId: string, ...entries: OutboxEntry[]) {
+    const doc = this.docs.get(docId) ?? { entries: [] };
+    doc.entries.push(...entries);
+    this.docs.set(docId, doc);
+  }
+
+  async claim(limit: number): Promise<ClaimedOutbox[]> {
+    const token = `t${(this.tokens += 1)}`;
+    const claims: ClaimedOutbox[] = [];
+    for (const [id, doc] of this.docs) {
+      if (claims.length >= limit) break;
+      if (doc.entries.length === 0 || doc.lockedBy) continue;
+      doc.lockedBy = token;
+      claims.push({ documentId: id, token, entries: [...doc.entries] });
+    }
+    return claims;
+  }
+
+  async acknowledge(claim: ClaimedOutbox) {
+    const doc = this.docs.get(claim.documentId as string)!;
+    if (doc.lockedBy !== claim.token) return;
+    doc.entries = doc.entries.filter((e) => !claim.entries.some((c) => c.id === e.id));
+    doc.lockedBy = undefined;
+  }
+
+  async release(claim: ClaimedOutbox) {
+    const doc = this.docs.get(claim.documentId as string)!;
+    if (doc.lockedBy === claim.token) doc.lockedBy = undefined;
+  }
+
+  async backlog() {
+    return [...this.docs.values()].filter((d) => d.entries.length > 0).length;
+  }
+}
+
+class RecordingSink implements EventSink {
+  published: OutboxEntry[] = [];
+  failures = 0;
+  async publish(entries: readonly OutboxEntry[]) {
+    if (this.failures > 0) {
+      this.failures -= 1;
+      throw new Error('broker unavailable');
+    }
+    this.published.push(...entries);
+  }
+}
+
+describe('OutboxRelay', () => {
+  it('publishes pending events in write order per aggregate and removes them', async () => {
+    const store = new MemoryStore();
+    store.push('a', entry('a1', 'a'), entry('a2', 'a'));
+    store.push('b', entry('b1', 'b'));
+    store.push('a', entry('a3', 'a'));
+    const sink = new RecordingSink();
+    const relay = new OutboxRelay([store], sink, { pollIntervalMs: 10 });
+
+    expect(await relay.drainOnce()).toBe(4);
+    expect(sink.published.filter((e) => e.key === 'a').map((e) => e.id)).toEqual(['a1', 'a2', 'a3']);
+    expect(await store.backlog()).toBe(0);
+    expect(await relay.drainOnce()).toBe(0);
+  });
+
+  it('keeps events when the broker fails and publishes them on the next try', async () => {
+    const store = new MemoryStore();
+    store.push('a', entry('a1', 'a'));
+    const sink = new RecordingSink();
+    sink.failures = 1;
+    const relay = new OutboxRelay([store], sink, { pollIntervalMs: 10 });
+
+    await expect(relay.drainOnce()).rejects.toThrow('broker unavailable');
+    expect(await store.backlog()).toBe(1);
+    expect(store.docs.get('a')!.lockedBy).toBeUndefined();
+    expect(await relay.drainOnce()).toBe(1);
+    expect(sink.published.map((e) => e.id)).toEqual(['a1']);
+  });
+
+  it('keeps events written while a batch was in flight', async () => {
+    const store = new MemoryStore();
+    store.push('a', entry('a1', 'a'));
+    const sink = new RecordingSink();
+    const publish = sink.publish.bind(sink);
+    sink.publish = async (entries) => {
+      store.push('a', entry('a2', 'a'));
+      await publish(entries);
+    };
+    const relay = new OutboxRelay([store], sink, { pollIntervalMs: 10 });
+    await relay.drainOnce();
+    expect(store.docs.get('a')!.entries.map((e) => e.id)).toEqual(['a2']);
+    sink.publish = publish;
+    await relay.drainOnce();
+    expect(sink.published.map((e) => e.id)).toEqual(['a1', 'a2']);
+  });
+
+  it('runs in the background and flushes what is pending when stopped', async () => {
+    const store = new MemoryStore();
+    const sink = new RecordingSink();
+    const relay = new OutboxRelay([store], sink, { pollIntervalMs: 5 });
+    relay.start();
+    store.push('a', entry('a1', 'a'));
+    const deadline = Date.now() + 2000;
+    while (sink.published.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(sink.published.map((e) => e.id)).toEqual(['a1']);
+    store.push('b', entry('b1', 'b'));
+    await relay.stop();
+    expect(sink.published.map((e) => e.id)).toEqual(['a1', 'b1']);
+    expect(relay.health.running).toBe(false);
+  });
+});

@@ -1,0 +1,123 @@
+import { Logger } from '@nestjs/common';
+import type { ClaimedOutbox, EventSink, OutboxStore } from './outbox-store';
+import { OUTBOX_WRITTEN, outboxSignal } from './outbox-signal';
+
+export interface OutboxRelayOptions {
+  pollIntervalMs: number;
+  batchSize?: number;
+  /** How long a claim is held; after a crash another relay takes over once it expires. */
+  leaseMs?: number;
+  maxBackoffMs?: number;
+}
+
+/**
+ * Publishes pending events from the outbox stores to the sink, in order per aggregate,
+ * and removes them once acknowledged. Delivery is at least once: a crash after publishing
+ * and before acknowledging publishes the same events again.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private failures = 0;
+  private lastError: Error | undefined;
+  private readonly onWrite = () => this.wake?.();
+
+  constructor(
+    private readonly stores: readonly OutboxStore[],
+    private readonly sink: EventSink,
+    private readonly options: OutboxRelayOptions,
+  ) {}
+
+  get health(): { running: boolean; consecutiveFailures: number; lastError?: string } {
+    return {
+      running: this.running,
+      consecutiveFailures: this.failures,
+      ...(this.lastError ? { lastError: this.lastError.message } : {}),
+    };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    outboxSignal.on(OUTBOX_WRITTEN, this.onWrite);
+    this.loop = this.run();
+  }
+
+  /** Stops polling, then makes a last attempt to publish what is pending. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    outboxSignal.off(OUTBOX_WRITTEN, this.onWrite);
+    this.wake?.();
+    await this.loop;
+    try {
+      while ((await this.drainOnce()) > 0) {
+        // keep flushing until nothing is left
+      }
+    } catch (error) {
+      this.logger.warn(`outbox not fully flushed at shutdown; it is published after restart: ${String(error)}`);
+    }
+  }
+
+  /** Publishes one batch from every store; returns how many events were published. */
+  async drainOnce(): Promise<number> {
+    let published = 0;
+    for (const store of this.stores) {
+      published += await this.drainStore(store);
+    }
+    return published;
+  }
+
+  private async drainStore(store: OutboxStore): Promise<number> {
+    const claims = await store.claim(this.options.batchSize ?? 200, this.options.leaseMs ?? 10_000);
+    if (claims.length === 0) return 0;
+    const withEntries = claims.filter((claim) => claim.entries.length > 0);
+    try {
+      await this.sink.publish(withEntries.flatMap((claim) => claim.entries));
+    } catch (error) {
+      await Promise.allSettled(claims.map((claim) => store.release(claim)));
+      throw error;
+    }
+    await Promise.all(claims.map((claim: ClaimedOutbox) => store.acknowledge(claim)));
+    return withEntries.reduce((sum, claim) => sum + claim.entries.length, 0);
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let published = 0;
+      try {
+        published = await this.drainOnce();
+        this.failures = 0;
+        this.lastError = undefined;
+      } catch (error) {
+        this.failures += 1;
+        this.lastError = error as Error;
+        this.logger.warn(`outbox publish failed (attempt ${this.failures}): ${(error as Error).message}`);
+      }
+      if (published === 0 && this.running) {
+        await this.pause(this.delay());
+      }
+    }
+  }
+
+  private delay(): number {
+    if (this.failures === 0) return this.options.pollIntervalMs;
+    const max = this.options.maxBackoffMs ?? 5000;
+    return Math.min(max, this.options.pollIntervalMs * 2 ** Math.min(this.failures, 8));
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      // A write wakes the relay early, unless it is backing off after a failure.
+      this.wake = this.failures === 0 ? done : undefined;
+      if (!this.running) done();
+    });
+  }
+}

@@ -1,0 +1,26 @@
+import type { OutboxEntry } from './outbox-entry';
+
+/** One aggregate document whose pending events this relay holds a lease on. */
+export interface ClaimedOutbox {
+  documentId: unknown;
+  token: string;
+  entries: OutboxEntry[];
+}
+
+/** Where pending events live: one implementation per collection. */
+export interface OutboxStore {
+  readonly name: string;
+  /** Leases up to `limit` documents with pending events; their entries in write order. */
+  claim(limit: number, leaseMs: number): Promise<ClaimedOutbox[]>;
+  /** Removes entries that were published and releases the lease. */
+  acknowledge(claim: ClaimedOutbox): Promise<void>;
+  /** Gives a lease back without removing anything, so the entries are tried again. */
+  release(claim: ClaimedOutbox): Promise<void>;
+  /** Number of documents with pending events, for metrics. */
+  backlog(): Promise<number>;
+}
+
+/** Publishes entries, in the order given, and resolves once the broker acknowledged all. */
+export interface EventSink {
+  publish(entries: readonly OutboxEntry[]): Promise<void>;
+}
