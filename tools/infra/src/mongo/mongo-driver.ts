@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ComponentDriver, DriverContext, Provisioned } from '../core/component-driver';
+import { ENV_VARS } from '../core/env-overrides';
+import { freshDir } from '../core/fresh-dir';
+import type { InfraConfig } from '../core/infra-config';
+import { ensureFerretdb, ferretdbBinary } from './ferretdb-build';
+import { probeMongo } from './mongo-probe';
+
+export function mongoUri(port: number): string {
+  return `mongodb://127.0.0.1:${port}/?directConnection=true`;
+}
+
+export function ferretdbArgs(options: { port: number; sqliteDir: string; stateDir: string }): string[] {
+  return [
+    '--handler=sqlite',
+    `--sqlite-url=file:${options.sqliteDir}/`,
+    `--listen-addr=127.0.0.1:${options.port}`,
+    `--state-dir=${options.stateDir}`,
+    '--telemetry=disable',
+    '--debug-addr=-',
+    '--log-level=warn',
+  ];
+}
+
+export const mongoDriver: ComponentDriver = {
+  name: 'mongo',
+  title: 'FerretDB',
+  portEnvVars: { mongo: 'INFRA_MONGO_PORT' },
+  readyTimeoutMs: 30_000,
+  stopTimeoutMs: 10_000,
+
+  prepare: ensureFerretdb,
+
+  portSettings(config: InfraConfig) {
+    return [config.ports.mongo];
+  },
+
+  async provision(ctx: DriverContext): Promise<Provisioned> {
+    const { config } = ctx;
+    const dataDir = freshDir(join(config.cacheDir, 'ferretdb', 'data'));
+    const sqliteDir = join(dataDir, 'sqlite');
+    const stateDir = join(dataDir, 'state');
+    mkdirSync(sqliteDir, { recursive: true });
+    mkdirSync(stateDir, { recursive: true });
+    const port = config.ports.mongo.port;
+    const binary = ferretdbBinary(config.cacheDir);
+    const logFile = join(dataDir, 'ferretdb.log');
+    return {
+      spec: { command: binary, args: ferretdbArgs({ port, sqliteDir, stateDir }), cwd: dataDir, logFile },
+      marker: stateDir,
+      env: { [ENV_VARS.mongo]: mongoUri(port) },
+      ports: { mongo: port },
+      dataDir,
+      logFiles: [logFile],
+      setupMs: 0,
+    };
+  },
+
+  async probe(env, options) {
+    await probeMongo(env[ENV_VARS.mongo] ?? '', { roundTrip: options.deep });
+  },
+
+  externalEnv(value) {
+    return { [ENV_VARS.mongo]: value };
+  },
+
+  describe(env) {
+    return `${ENV_VARS.mongo}=${env[ENV_VARS.mongo] ?? '?'}`;
+  },
+};

@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { headerValue, parseHeaders } from './eml-headers';
+
+export const storedMessageSchema = z.object({
+  id: z.string(),
+  /** Envelope sender (MAIL FROM), '' for a null sender. */
+  from: z.string(),
+  /** Envelope recipients (RCPT TO). */
+  to: z.array(z.string()),
+  subject: z.string(),
+  /** When the message was received (ISO 8601). */
+  date: z.string(),
+  size: z.number().int(),
+  /** The message's own headers, for convenience. */
+  headerFrom: z.string().optional(),
+  headerTo: z.string().optional(),
+  messageId: z.string().optional(),
+});
+export type StoredMessage = z.infer<typeof storedMessageSchema>;
+
+const indexSchema = z.array(storedMessageSchema);
+
+export interface IncomingMessage {
+  from: string;
+  to: string[];
+  raw: Buffer;
+  receivedAt?: Date;
+}
+
+export interface MessageFilter {
+  /** Keep messages with this envelope recipient (case-insensitive). */
+  to?: string;
+}
+
+const ID_PATTERN = /^[a-z0-9]+-[0-9a-f]{8}$/;
+
+export function isMessageId(value: string): boolean {
+  return ID_PATTERN.test(value);
+}
+
+/** Time-ordered ids: base36 milliseconds plus random bits. */
+export function newMessageId(now: Date = new Date()): string {
+  return `${now.getTime().toString(36).padStart(9, '0')}-${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * Received mails as `<id>.eml` files plus `index.json` (the list the HTTP API serves).
+ * Writes are serialised; the index is replaced atomically.
+ */
+export class MessageStore {
+  private index: StoredMessage[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+    this.index = this.load();
+  }
+
+  private get indexFile(): string {
+    return join(this.dir, 'index.json');
+  }
+
+  private load(): StoredMessage[] {
+    try {
+      const parsed = indexSchema.safeParse(JSON.parse(readFileSync(this.indexFile, 'utf8')));
+      return parsed.success ? parsed.data : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private saveIndex(): void {
+    const tmp = `${this.indexFile}.tmp`;
+    writeFileSync(tmp, `${JSON.stringify(this.index, null, 2)}\n`);
+    renameSync(tmp, this.indexFile);
+  }
+
+  private serial<T>(work: () => T): Promise<T> {
+    const next = this.queue.then(work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  add(message: IncomingMessage): Promise<StoredMessage> {
+    return this.serial(() => {
+      const receivedAt = message.receivedAt ?? new Date();
+      const id = newMessageId(receivedAt);
+      const headers = parseHeaders(message.raw.subarray(0, 64 * 1024).toString('utf8'));
+      const stored: StoredMessage = {
+        id,
+        from: message.from,
+        to: [...message.to],
+        subject: headerValue(headers, 'subject') ?? '',
+        date: receivedAt.toISOString(),
+        size: message.raw.length,
+      };
+      const headerFrom = headerValue(headers, 'from');
+      const headerTo = headerValue(headers, 'to');
+      const messageId = headerValue(headers, 'message-id');
+      if (headerFrom !== undefined) stored.headerFrom = headerFrom;
+      if (headerTo !== undefined) stored.headerTo = headerTo;
+      if (messageId !== undefined) stored.messageId = messageId;
+      writeFileSync(join(this.dir, `${id}.eml`), message.raw);
+      this.index.push(stored);
+      this.saveIndex();
+      return stored;
+    });
+  }
+
+  list(filter: MessageFilter = {}): StoredMessage[] {
+    const to = filter.to?.toLowerCase();
+    return this.index.filter((m) => to === undefined || m.to.some((r) => r.toLowerCase() === to));
+  }
+
+  get(id: string): StoredMessage | undefined {
+    return this.index.find((m) => m.id === id);
+  }
+
+  raw(id: string): Buffer | null {
+    if (!isMessageId(id) || !this.get(id)) return null;
+    try {
+      return readFileSync(join(this.dir, `${id}.eml`));
+    } catch {
+      return null;
+    }
+  }
+
+  clear(): Promise<number> {
+    return this.serial(() => {
+      const count = this.index.length;
+      for (const file of readdirSync(this.dir)) {
+        if (file.endsWith('.eml')) rmSync(join(this.dir, file), { force: true });
+      }
+      this.index = [];
+      this.saveIndex();
+      return count;
+    });
+  }
+}
