@@ -2,7 +2,10 @@ import { generateKeyPairSync } from 'node:crypto';
 import { AuthConfigError, authOptionsFromEnv, resolveAuthOptions } from './auth-options';
 import { DEFAULT_CLAIM_NAMES } from './claims';
 
-const publicKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }) as string;
+const publicKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({
+  type: 'spki',
+  format: 'pem',
+}) as string;
 
 describe('resolveAuthOptions', () => {
   it('fills defaults', () => {
@@ -15,17 +18,23 @@ describe('resolveAuthOptions', () => {
   it('wants exactly one of jwksUrl and publicKey', () => {
     expect(() => resolveAuthOptions({ issuer: 'iss', audience: 'api' })).toThrow(/exactly one/);
     expect(() =>
-      resolveAuthOptions({ publicKey, jwksUrl: 'https://idp.example/jwks', issuer: 'iss', audience: 'api' }),
+      resolveAuthOptions({
+        publicKey,
+        jwksUrl: 'https://idp.example/jwks',
+        issuer: 'iss',
+        audience: 'api',
+      }),
     ).toThrow(/exactly one/);
   });
 
   it('wants https for a remote JWKS except on loopback', () => {
-    expect(() => resolveAuthOptions({ jwksUrl: 'http://idp.example/jwks', issuer: 'i', audience: 'a' })).toThrow(
-      AuthConfigError,
-    );
-    expect(resolveAuthOptions({ jwksUrl: 'http://127.0.0.1:8080/jwks', issuer: 'i', audience: 'a' }).jwksUrl).toBe(
-      'http://127.0.0.1:8080/jwks',
-    );
+    expect(() =>
+      resolveAuthOptions({ jwksUrl: 'http://idp.example/jwks', issuer: 'i', audience: 'a' }),
+    ).toThrow(AuthConfigError);
+    expect(
+      resolveAuthOptions({ jwksUrl: 'http://127.0.0.1:8080/jwks', issuer: 'i', audience: 'a' })
+        .jwksUrl,
+    ).toBe('http://127.0.0.1:8080/jwks');
   });
 });
 
@@ -57,9 +66,9 @@ describe('authOptionsFromEnv', () => {
     };
     expect(problems({})).toEqual(['AUTH_ISSUER', 'AUTH_AUDIENCE']);
     expect(problems({ ...base, AUTH_JWKS_URL: 'ftp://x' })).toEqual(['AUTH_JWKS_URL']);
-    expect(problems({ ...base, AUTH_CLOCK_TOLERANCE_SECONDS: 'soon', AUTH_PUBLIC_KEY: publicKey })).toEqual([
-      'AUTH_CLOCK_TOLERANCE_SECONDS',
-    ]);
+    expect(
+      problems({ ...base, AUTH_CLOCK_TOLERANCE_SECONDS: 'soon', AUTH_PUBLIC_KEY: publicKey }),
+    ).toEqual(['AUTH_CLOCK_TOLERANCE_SECONDS']);
     expect(() => authOptionsFromEnv(base)).toThrow(/AUTH_JWKS_URL.*AUTH_PUBLIC_KEY/);
   });
 });

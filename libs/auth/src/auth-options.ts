@@ -33,22 +33,29 @@ export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-const jwksUrlSchema = z
-  .url()
-  .refine((value) => {
-    const url = new URL(value);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
-  }, 'must be https (plain http only on a loopback host)');
+const jwksUrlSchema = z.url().refine((value) => {
+  const url = new URL(value);
+  return (
+    url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname))
+  );
+}, 'must be https (plain http only on a loopback host)');
 
 const optionsSchema = z
   .object({
     jwksUrl: jwksUrlSchema.optional(),
-    publicKey: z.string().includes('-----BEGIN PUBLIC KEY-----', { message: 'must be an SPKI PEM' }).optional(),
+    publicKey: z
+      .string()
+      .includes('-----BEGIN PUBLIC KEY-----', { message: 'must be an SPKI PEM' })
+      .optional(),
     issuer: z.string().min(1),
     audience: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
     clockToleranceSeconds: z.number().int().min(0).max(300).optional(),
     claimNames: z
-      .object({ tenantId: z.string().min(1), roles: z.string().min(1), physicianId: z.string().min(1) })
+      .object({
+        tenantId: z.string().min(1),
+        roles: z.string().min(1),
+        physicianId: z.string().min(1),
+      })
       .partial()
       .optional(),
     jwks: z
@@ -69,7 +76,9 @@ export class AuthConfigError extends Error {
   override readonly name = 'AuthConfigError';
 
   constructor(readonly problems: readonly { readonly field: string; readonly message: string }[]) {
-    super(`Invalid auth configuration: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+    super(
+      `Invalid auth configuration: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+    );
   }
 }
 
@@ -125,7 +134,10 @@ export const authEnvSchema = z.object({
   [AUTH_ENV.publicKey]: optionalEnv,
   [AUTH_ENV.issuer]: requiredEnv,
   [AUTH_ENV.audience]: requiredEnv,
-  [AUTH_ENV.clockToleranceSeconds]: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(300).optional()),
+  [AUTH_ENV.clockToleranceSeconds]: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(0).max(300).optional(),
+  ),
   [AUTH_ENV.tenantClaim]: optionalEnv,
   [AUTH_ENV.rolesClaim]: optionalEnv,
   [AUTH_ENV.physicianClaim]: optionalEnv,
@@ -137,7 +149,9 @@ export type AuthEnv = z.infer<typeof authEnvSchema>;
  * Auth options from environment variables (pass `process.env` from the service's config layer).
  * AUTH_AUDIENCE may list several audiences separated by commas. Throws naming every bad variable.
  */
-export function authOptionsFromEnv(env: Readonly<Record<string, string | undefined>>): ResolvedAuthOptions {
+export function authOptionsFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): ResolvedAuthOptions {
   const parsed = authEnvSchema.safeParse(env);
   if (!parsed.success) {
     throw new AuthConfigError(problemsOf(parsed.error));
@@ -162,7 +176,9 @@ export function authOptionsFromEnv(env: Readonly<Record<string, string | undefin
       audience: e.AUTH_AUDIENCE.split(',')
         .map((a) => a.trim())
         .filter((a) => a.length > 0),
-      ...(e.AUTH_CLOCK_TOLERANCE_SECONDS !== undefined && { clockToleranceSeconds: e.AUTH_CLOCK_TOLERANCE_SECONDS }),
+      ...(e.AUTH_CLOCK_TOLERANCE_SECONDS !== undefined && {
+        clockToleranceSeconds: e.AUTH_CLOCK_TOLERANCE_SECONDS,
+      }),
       claimNames,
     },
     (field) => envName[field.split('.')[0] ?? ''] ?? field,

@@ -37,25 +37,38 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC_KEY, targets) === true) return true;
+    if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC_KEY, targets) === true)
+      return true;
 
     const http = context.switchToHttp();
     const request = http.getRequest<HttpRequestLike>();
     const identity = await this.authenticate(request, http.getResponse<HttpResponseLike>());
     const scoped = this.resolveTenant(identity, request.headers[TENANT_HEADER]);
 
-    const required = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ROLES_KEY, targets);
+    const required = this.reflector.getAllAndOverride<readonly Role[] | undefined>(
+      ROLES_KEY,
+      targets,
+    );
     if (required !== undefined && required.length > 0 && !hasRole(scoped, ...required)) {
       throw accessDenied('role_required', `Requires one of the roles: ${required.join(', ')}`);
     }
-    if (scoped.tenantId === undefined && this.reflector.getAllAndOverride<boolean | undefined>(TENANT_OPTIONAL_KEY, targets) !== true) {
-      throw accessDenied('tenant_required', `Select a tenant with the X-Tenant-Id header (the token names none)`);
+    if (
+      scoped.tenantId === undefined &&
+      this.reflector.getAllAndOverride<boolean | undefined>(TENANT_OPTIONAL_KEY, targets) !== true
+    ) {
+      throw accessDenied(
+        'tenant_required',
+        `Select a tenant with the X-Tenant-Id header (the token names none)`,
+      );
     }
     setRequestIdentity(request, scoped);
     return true;
   }
 
-  private async authenticate(request: HttpRequestLike, response: HttpResponseLike): Promise<Identity> {
+  private async authenticate(
+    request: HttpRequestLike,
+    response: HttpResponseLike,
+  ): Promise<Identity> {
     const token = extractBearerToken(request.headers.authorization);
     try {
       if (token === undefined) {
@@ -67,7 +80,9 @@ export class AuthGuard implements CanActivate {
       if (error.code !== 'keys_unavailable') {
         // RFC 6750 §3: tell the client which scheme to use and, for a bad token, that it is bad.
         const challenge =
-          error.code === 'missing_token' ? 'Bearer' : `Bearer error="invalid_token", error_description="${error.message}"`;
+          error.code === 'missing_token'
+            ? 'Bearer'
+            : `Bearer error="invalid_token", error_description="${error.message}"`;
         setHeader(response, 'WWW-Authenticate', challenge);
       }
       throw authenticationFailed(error.code, error.message, error);
@@ -81,10 +96,15 @@ export class AuthGuard implements CanActivate {
       throw accessDenied('invalid_tenant_header', 'X-Tenant-Id must be one tenant id');
     }
     if (hasRole(identity, 'platform-admin')) {
-      return header === identity.tenantId ? identity : { ...identity, tenantId: header, tenantSource: 'header' };
+      return header === identity.tenantId
+        ? identity
+        : { ...identity, tenantId: header, tenantSource: 'header' };
     }
     if (header !== identity.tenantId) {
-      throw accessDenied('tenant_header_forbidden', 'X-Tenant-Id is honoured only for platform-admin');
+      throw accessDenied(
+        'tenant_header_forbidden',
+        'X-Tenant-Id is honoured only for platform-admin',
+      );
     }
     return identity;
   }

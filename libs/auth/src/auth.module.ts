@@ -1,4 +1,11 @@
-import { Module, type DynamicModule, type InjectionToken, type ModuleMetadata, type OptionalFactoryDependency, type Provider } from '@nestjs/common';
+import {
+  Module,
+  type DynamicModule,
+  type InjectionToken,
+  type ModuleMetadata,
+  type OptionalFactoryDependency,
+  type Provider,
+} from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { AuthOptions } from './auth-options';
 import { AuthGuard } from './auth.guard';
@@ -39,7 +46,11 @@ export class AuthModule {
   private static build(optionsProviders: Provider[], extras: AuthModuleExtras): DynamicModule {
     const providers: Provider[] = [
       ...optionsProviders,
-      { provide: JwtVerifier, useFactory: (o: AuthOptions) => new JwtVerifier(o), inject: [AUTH_OPTIONS] },
+      {
+        provide: JwtVerifier,
+        useFactory: (o: AuthOptions) => new JwtVerifier(o),
+        inject: [AUTH_OPTIONS],
+      },
       AuthGuard,
     ];
     if (extras.globalGuard !== false) {

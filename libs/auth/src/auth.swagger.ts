@@ -30,7 +30,8 @@ export const ApiAuth = (): MethodDecorator & ClassDecorator =>
     ApiHeader({
       name: 'X-Tenant-Id',
       required: false,
-      description: 'Tenant to act in. Honoured only for platform-admin; others may only repeat their own.',
+      description:
+        'Tenant to act in. Honoured only for platform-admin; others may only repeat their own.',
     }),
     ApiUnauthorizedResponse({ description: 'Missing, invalid or expired bearer token.' }),
     ApiForbiddenResponse({ description: 'The token lacks a required role.' }),

@@ -63,7 +63,10 @@ export function identityFromClaims(payload: JWTPayload, names: ClaimNames): Iden
     const missingTenant = parsed.error.issues.some(
       (issue) => issue.path[0] === 'tenantId' && raw.tenantId === undefined,
     );
-    throw new AuthError(missingTenant ? 'missing_tenant' : 'invalid_claims', `Token ${reasons.join('; ')}`);
+    throw new AuthError(
+      missingTenant ? 'missing_tenant' : 'invalid_claims',
+      `Token ${reasons.join('; ')}`,
+    );
   }
   const { subject, tenantId, roles, physicianId } = parsed.data;
   return {

@@ -17,8 +17,15 @@ export interface DevKeyPair {
 
 /** A fresh key pair for signing dev/test tokens. */
 export async function generateDevKeyPair(algorithm: DevAlgorithm = 'RS256'): Promise<DevKeyPair> {
-  const { publicKey, privateKey } = await generateKeyPair(algorithm, { extractable: true, modulusLength: 2048 });
-  return { algorithm, publicKeyPem: await exportSPKI(publicKey), privateKeyPem: await exportPKCS8(privateKey) };
+  const { publicKey, privateKey } = await generateKeyPair(algorithm, {
+    extractable: true,
+    modulusLength: 2048,
+  });
+  return {
+    algorithm,
+    publicKeyPem: await exportSPKI(publicKey),
+    privateKeyPem: await exportPKCS8(privateKey),
+  };
 }
 
 export interface DevTokenClaims {
@@ -58,7 +65,11 @@ export async function signDevToken(
     ...(claims.physicianId !== undefined && { [names.physicianId]: claims.physicianId }),
     ...claims.extraClaims,
   })
-    .setProtectedHeader({ alg: algorithm, typ: 'JWT', ...(options.keyId !== undefined && { kid: options.keyId }) })
+    .setProtectedHeader({
+      alg: algorithm,
+      typ: 'JWT',
+      ...(options.keyId !== undefined && { kid: options.keyId }),
+    })
     .setSubject(claims.subject)
     .setIssuer(options.issuer)
     .setAudience(typeof options.audience === 'string' ? options.audience : [...options.audience])

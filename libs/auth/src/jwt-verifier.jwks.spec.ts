@@ -28,7 +28,11 @@ describe('JwtVerifier with a remote JWKS', () => {
   let next: DevKeyPair;
 
   beforeAll(async () => {
-    [rsa, ec, next] = await Promise.all([generateDevKeyPair(), generateDevKeyPair('ES256'), generateDevKeyPair()]);
+    [rsa, ec, next] = await Promise.all([
+      generateDevKeyPair(),
+      generateDevKeyPair('ES256'),
+      generateDevKeyPair(),
+    ]);
     server = createServer((_req, res) => {
       requests += 1;
       res.writeHead(status, { 'content-type': 'application/json' });
@@ -39,7 +43,9 @@ describe('JwtVerifier with a remote JWKS', () => {
   });
 
   afterAll(async () => {
-    await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      server.close((error) => (error ? reject(error) : resolve())),
+    );
   });
 
   beforeEach(async () => {
@@ -48,7 +54,8 @@ describe('JwtVerifier with a remote JWKS', () => {
     requests = 0;
   });
 
-  const verifier = (cooldownMs = 0) => new JwtVerifier({ jwksUrl, issuer, audience, jwks: { cooldownMs, timeoutMs: 2000 } });
+  const verifier = (cooldownMs = 0) =>
+    new JwtVerifier({ jwksUrl, issuer, audience, jwks: { cooldownMs, timeoutMs: 2000 } });
 
   it('verifies RS256 and ES256 tokens by kid, fetching the set once', async () => {
     const v = verifier(30_000);
@@ -62,32 +69,54 @@ describe('JwtVerifier with a remote JWKS', () => {
 
   it('picks up a rotated key by refetching on an unknown kid', async () => {
     const v = verifier();
-    await v.verify(await signDevToken(rsa.privateKeyPem, claims, { issuer, audience, keyId: 'rsa-1' }));
+    await v.verify(
+      await signDevToken(rsa.privateKeyPem, claims, { issuer, audience, keyId: 'rsa-1' }),
+    );
     published = [await jwkOf(next, 'rsa-2')];
-    const rotated = await signDevToken(next.privateKeyPem, claims, { issuer, audience, keyId: 'rsa-2' });
+    const rotated = await signDevToken(next.privateKeyPem, claims, {
+      issuer,
+      audience,
+      keyId: 'rsa-2',
+    });
     await expect(v.verify(rotated)).resolves.toMatchObject({ subject: 'u1' });
     expect(requests).toBe(2);
   });
 
   it('rejects a token whose key is not in the set (401, not 503)', async () => {
-    const stranger = await signDevToken(next.privateKeyPem, claims, { issuer, audience, keyId: 'nope' });
+    const stranger = await signDevToken(next.privateKeyPem, claims, {
+      issuer,
+      audience,
+      keyId: 'nope',
+    });
     await expect(verifier().verify(stranger)).rejects.toMatchObject({ code: 'unknown_key' });
   });
 
   it('rejects a token signed by another key under a known kid', async () => {
-    const forged = await signDevToken(next.privateKeyPem, claims, { issuer, audience, keyId: 'rsa-1' });
+    const forged = await signDevToken(next.privateKeyPem, claims, {
+      issuer,
+      audience,
+      keyId: 'rsa-1',
+    });
     await expect(verifier().verify(forged)).rejects.toMatchObject({ code: 'bad_signature' });
   });
 
   it('reports unavailable keys when the JWKS endpoint fails', async () => {
     status = 500;
-    const token = await signDevToken(rsa.privateKeyPem, claims, { issuer, audience, keyId: 'rsa-1' });
+    const token = await signDevToken(rsa.privateKeyPem, claims, {
+      issuer,
+      audience,
+      keyId: 'rsa-1',
+    });
     await expect(verifier().verify(token)).rejects.toMatchObject({ code: 'keys_unavailable' });
   });
 
   it('reports unavailable keys when nothing listens', async () => {
     const v = new JwtVerifier({ jwksUrl: 'http://127.0.0.1:1/jwks', issuer, audience });
-    const token = await signDevToken(rsa.privateKeyPem, claims, { issuer, audience, keyId: 'rsa-1' });
+    const token = await signDevToken(rsa.privateKeyPem, claims, {
+      issuer,
+      audience,
+      keyId: 'rsa-1',
+    });
     await expect(v.verify(token)).rejects.toMatchObject({ code: 'keys_unavailable' });
   });
 });

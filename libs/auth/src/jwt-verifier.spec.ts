@@ -2,12 +2,23 @@ import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { AuthErrorCode } from './auth-error';
 import { DEFAULT_CLAIM_NAMES } from './claims';
-import { generateDevKeyPair, signDevToken, type DevKeyPair, type DevTokenClaims, type DevTokenOptions } from './dev-keys';
+import {
+  generateDevKeyPair,
+  signDevToken,
+  type DevKeyPair,
+  type DevTokenClaims,
+  type DevTokenOptions,
+} from './dev-keys';
 import { JwtVerifier } from './jwt-verifier';
 
 const issuer = 'https://idp.test/';
 const audience = 'medmentor-api';
-const mentor: DevTokenClaims = { subject: 'user-1', tenantId: 't1', roles: ['mentor'], physicianId: 'p1' };
+const mentor: DevTokenClaims = {
+  subject: 'user-1',
+  tenantId: 't1',
+  roles: ['mentor'],
+  physicianId: 'p1',
+};
 
 describe('JwtVerifier with a public key', () => {
   let keys: DevKeyPair;
@@ -41,7 +52,10 @@ describe('JwtVerifier with a public key', () => {
   });
 
   it('rejects a token not valid yet', async () => {
-    const token = new SignJWT({ [DEFAULT_CLAIM_NAMES.tenantId]: 't1', [DEFAULT_CLAIM_NAMES.roles]: ['mentor'] })
+    const token = new SignJWT({
+      [DEFAULT_CLAIM_NAMES.tenantId]: 't1',
+      [DEFAULT_CLAIM_NAMES.roles]: ['mentor'],
+    })
       .setProtectedHeader({ alg: 'RS256' })
       .setSubject('u')
       .setIssuer(issuer)
@@ -64,36 +78,54 @@ describe('JwtVerifier with a public key', () => {
 
   it('rejects a token signed by another key', async () => {
     const other = await generateDevKeyPair();
-    expect(await rejection(signDevToken(other.privateKeyPem, mentor, { issuer, audience }))).toBe('bad_signature');
+    expect(await rejection(signDevToken(other.privateKeyPem, mentor, { issuer, audience }))).toBe(
+      'bad_signature',
+    );
   });
 
   it('rejects a tampered payload', async () => {
     const [header, , signature] = (await sign()).split('.');
     const payload = Buffer.from(
-      JSON.stringify({ sub: 'x', iss: issuer, aud: audience, exp: 9_999_999_999, [DEFAULT_CLAIM_NAMES.roles]: ['platform-admin'] }),
+      JSON.stringify({
+        sub: 'x',
+        iss: issuer,
+        aud: audience,
+        exp: 9_999_999_999,
+        [DEFAULT_CLAIM_NAMES.roles]: ['platform-admin'],
+      }),
     ).toString('base64url');
     expect(await rejection(`${header}.${payload}.${signature}`)).toBe('bad_signature');
   });
 
   it('rejects unsigned, HMAC and malformed tokens', async () => {
-    const body = Buffer.from(JSON.stringify({ sub: 'x', iss: issuer, aud: audience, exp: 9_999_999_999 })).toString('base64url');
+    const body = Buffer.from(
+      JSON.stringify({ sub: 'x', iss: issuer, aud: audience, exp: 9_999_999_999 }),
+    ).toString('base64url');
     const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${body}.`;
     expect(await rejection(none)).toBe('algorithm_not_allowed');
-    const hmac = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('k'.repeat(32)));
+    const hmac = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .sign(new TextEncoder().encode('k'.repeat(32)));
     expect(await rejection(hmac)).toBe('algorithm_not_allowed');
     expect(await rejection('not-a-jwt')).toBe('malformed_token');
     expect(await rejection('')).toBe('malformed_token');
   });
 
   it('requires exp and sub', async () => {
-    const noExp = new SignJWT({ [DEFAULT_CLAIM_NAMES.tenantId]: 't1', [DEFAULT_CLAIM_NAMES.roles]: ['mentor'] })
+    const noExp = new SignJWT({
+      [DEFAULT_CLAIM_NAMES.tenantId]: 't1',
+      [DEFAULT_CLAIM_NAMES.roles]: ['mentor'],
+    })
       .setProtectedHeader({ alg: 'RS256' })
       .setSubject('u')
       .setIssuer(issuer)
       .setAudience(audience)
       .sign(await importPrivate(keys));
     expect(await rejection(noExp)).toBe('invalid_claims');
-    const noSub = new SignJWT({ [DEFAULT_CLAIM_NAMES.tenantId]: 't1', [DEFAULT_CLAIM_NAMES.roles]: ['mentor'] })
+    const noSub = new SignJWT({
+      [DEFAULT_CLAIM_NAMES.tenantId]: 't1',
+      [DEFAULT_CLAIM_NAMES.roles]: ['mentor'],
+    })
       .setProtectedHeader({ alg: 'RS256' })
       .setIssuer(issuer)
       .setAudience(audience)
@@ -103,14 +135,18 @@ describe('JwtVerifier with a public key', () => {
   });
 
   it('rejects a token without a tenant', async () => {
-    await expect(verifier.verify(await sign({ subject: 'u', roles: ['org-admin'] }))).rejects.toMatchObject({
+    await expect(
+      verifier.verify(await sign({ subject: 'u', roles: ['org-admin'] })),
+    ).rejects.toMatchObject({
       code: 'missing_tenant',
       message: expect.stringContaining(DEFAULT_CLAIM_NAMES.tenantId),
     });
   });
 
   it('accepts a platform-admin token without a tenant', async () => {
-    await expect(verifier.verify(await sign({ subject: 'root', roles: ['platform-admin'] }))).resolves.toEqual({
+    await expect(
+      verifier.verify(await sign({ subject: 'root', roles: ['platform-admin'] })),
+    ).resolves.toEqual({
       subject: 'root',
       roles: ['platform-admin'],
     });
@@ -122,7 +158,11 @@ describe('JwtVerifier with a public key', () => {
     ['no roles', []],
     ['roles not strings', [1]],
   ])('rejects bad roles: %s', async (_case, roles) => {
-    await expect(verifier.verify(await sign({ ...mentor, extraClaims: { [DEFAULT_CLAIM_NAMES.roles]: roles } }))).rejects.toMatchObject({
+    await expect(
+      verifier.verify(
+        await sign({ ...mentor, extraClaims: { [DEFAULT_CLAIM_NAMES.roles]: roles } }),
+      ),
+    ).rejects.toMatchObject({
       code: 'invalid_claims',
       message: expect.stringContaining(DEFAULT_CLAIM_NAMES.roles),
     });
@@ -130,12 +170,19 @@ describe('JwtVerifier with a public key', () => {
 
   it('rejects a malformed tenant or physician id', async () => {
     expect(await rejection(sign({ ...mentor, tenantId: '{"$ne":1}' }))).toBe('invalid_claims');
-    expect(await rejection(sign({ ...mentor, extraClaims: { [DEFAULT_CLAIM_NAMES.physicianId]: 42 } }))).toBe('invalid_claims');
+    expect(
+      await rejection(sign({ ...mentor, extraClaims: { [DEFAULT_CLAIM_NAMES.physicianId]: 42 } })),
+    ).toBe('invalid_claims');
   });
 
   it('reads configured claim names', async () => {
     const claimNames = { tenantId: 'tenant', roles: 'roles', physicianId: 'physician' };
-    const v = new JwtVerifier({ publicKey: keys.publicKeyPem, issuer, audience, claimNames: { tenantId: 'tenant', roles: 'roles' } });
+    const v = new JwtVerifier({
+      publicKey: keys.publicKeyPem,
+      issuer,
+      audience,
+      claimNames: { tenantId: 'tenant', roles: 'roles' },
+    });
     const token = await sign(mentor, { claimNames });
     await expect(v.verify(token)).resolves.toMatchObject({ tenantId: 't1', roles: ['mentor'] });
     // Default names are ignored once renamed.
@@ -145,13 +192,18 @@ describe('JwtVerifier with a public key', () => {
   it('verifies ES256 with a P-256 key', async () => {
     const ec = await generateDevKeyPair('ES256');
     const v = new JwtVerifier({ publicKey: ec.publicKeyPem, issuer, audience });
-    await expect(v.verify(await signDevToken(ec.privateKeyPem, mentor, { issuer, audience }))).resolves.toMatchObject({ tenantId: 't1' });
+    await expect(
+      v.verify(await signDevToken(ec.privateKeyPem, mentor, { issuer, audience })),
+    ).resolves.toMatchObject({ tenantId: 't1' });
     // An RS256 token cannot be checked against an EC key.
     expect(await rejection(sign(), v)).toBe('algorithm_not_allowed');
   });
 
   it('refuses keys it cannot use', () => {
-    const ed = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }) as string;
+    const ed = generateKeyPairSync('ed25519').publicKey.export({
+      type: 'spki',
+      format: 'pem',
+    }) as string;
     expect(() => new JwtVerifier({ publicKey: ed, issuer, audience })).toThrow(/RSA or P-256/);
   });
 });

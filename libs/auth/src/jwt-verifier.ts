@@ -1,5 +1,11 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
+import {
+  createRemoteJWKSet,
+  errors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyOptions,
+} from 'jose';
 import { AuthError } from './auth-error';
 import { resolveAuthOptions, type AuthOptions, type ResolvedAuthOptions } from './auth-options';
 import { identityFromClaims } from './claims';
@@ -73,7 +79,8 @@ export class JwtVerifier {
 
 function algorithmOf(key: KeyObject): string {
   if (key.asymmetricKeyType === 'rsa') return 'RS256';
-  if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') return 'ES256';
+  if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1')
+    return 'ES256';
   throw new Error('AUTH_PUBLIC_KEY must be an RSA or P-256 (prime256v1) public key');
 }
 
@@ -89,12 +96,18 @@ function toAuthError(error: unknown, remoteKeys: boolean): AuthError {
     if (error.claim === 'nbf' && error.reason === 'check_failed') {
       return fail('token_not_yet_valid', 'Token is not valid yet');
     }
-    return fail('invalid_claims', `Token claim "${error.claim}" is ${error.reason === 'missing' ? 'missing' : 'invalid'}`);
+    return fail(
+      'invalid_claims',
+      `Token claim "${error.claim}" is ${error.reason === 'missing' ? 'missing' : 'invalid'}`,
+    );
   }
   if (error instanceof errors.JWSSignatureVerificationFailed) {
     return fail('bad_signature', 'Token signature is invalid');
   }
-  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) {
+  if (
+    error instanceof errors.JWKSNoMatchingKey ||
+    error instanceof errors.JWKSMultipleMatchingKeys
+  ) {
     return fail('unknown_key', 'Token was not signed by a known key');
   }
   if (error instanceof errors.JOSEAlgNotAllowed || error instanceof errors.JOSENotSupported) {

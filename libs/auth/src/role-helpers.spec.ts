@@ -20,7 +20,9 @@ describe('role helpers', () => {
     expect(isAdminOf(principal(['org-admin']), 't1')).toBe(true);
     expect(isAdminOf(principal(['org-admin']), 't2')).toBe(false);
     expect(isAdminOf(principal(['program-admin']), 't1')).toBe(false);
-    expect(isAdminOf(principal(['platform-admin'], { tenantId: 't9', tenantSource: 'header' }), 't2')).toBe(true);
+    expect(
+      isAdminOf(principal(['platform-admin'], { tenantId: 't9', tenantSource: 'header' }), 't2'),
+    ).toBe(true);
   });
 
   it('canActAsPhysician: the physician themself or an admin of the tenant', () => {

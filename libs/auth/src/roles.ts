@@ -4,7 +4,10 @@ export const ROLES = ['platform-admin', 'org-admin', 'program-admin', 'mentor', 
 export type Role = (typeof ROLES)[number];
 
 /** Roles that administer a whole tenant; platform-admin administers every tenant. */
-export const TENANT_ADMIN_ROLES = ['platform-admin', 'org-admin'] as const satisfies readonly Role[];
+export const TENANT_ADMIN_ROLES = [
+  'platform-admin',
+  'org-admin',
+] as const satisfies readonly Role[];
 
 export const isRole = (value: unknown): value is Role =>
   typeof value === 'string' && (ROLES as readonly string[]).includes(value);

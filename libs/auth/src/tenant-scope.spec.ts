@@ -1,11 +1,19 @@
 import { tenantContext, tenantFilter, type TenantScoped } from './tenant-scope';
 import type { Principal } from './identity';
 
-const principal: Principal = { subject: 'u1', roles: ['mentor'], tenantId: 't1', tenantSource: 'token' };
+const principal: Principal = {
+  subject: 'u1',
+  roles: ['mentor'],
+  tenantId: 't1',
+  tenantSource: 'token',
+};
 
 describe('tenantFilter', () => {
   it('adds the tenant to a filter', () => {
-    expect(tenantFilter(principal, { status: 'active' })).toEqual({ status: 'active', tenantId: 't1' });
+    expect(tenantFilter(principal, { status: 'active' })).toEqual({
+      status: 'active',
+      tenantId: 't1',
+    });
     expect(tenantFilter(principal)).toEqual({ tenantId: 't1' });
   });
 
