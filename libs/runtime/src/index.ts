@@ -1,0 +1,3 @@
+export * from './runtime-config.schema';
+export * from './service.module';
+export * from './run-service';
