@@ -1,0 +1,59 @@
+import { hostname } from 'node:os';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import { pino, stdTimeFunctions, type Logger, type LoggerOptions } from 'pino';
+import { CORRELATION_ID_HEADER, correlationIdOf } from './correlation-id';
+import { RequestContext, isBoundToHttpLogger } from './request-context';
+
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["proxy-authorization"]',
+  'res.headers["set-cookie"]',
+];
+
+const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
+
+/** Options shared by the Nest logger and the standalone logger used before Nest runs. */
+export function basePinoOptions(serviceName: string, level: string): LoggerOptions {
+  return {
+    level,
+    base: { service: serviceName, pid: process.pid, hostname: hostname() },
+    timestamp: stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    // Non-HTTP work (a Kafka handler) sets the id with runWithCorrelationId; HTTP request
+    // loggers already carry it as a binding, so it is not added twice.
+    mixin: () => {
+      const correlationId = RequestContext.getCorrelationId();
+      return correlationId === undefined || isBoundToHttpLogger() ? {} : { correlationId };
+    },
+  };
+}
+
+/** A JSON logger for code that runs outside Nest (boot failures, fatal process errors). */
+export function createStandaloneLogger(serviceName: string, level = 'info'): Logger {
+  return pino(basePinoOptions(serviceName, level));
+}
+
+/** nestjs-pino parameters: one JSON line per request and per log call, with correlation ids. */
+export function createLoggerParams(serviceName: string, level: string): Params {
+  return {
+    pinoHttp: {
+      ...basePinoOptions(serviceName, level),
+      quietReqLogger: true,
+      customAttributeKeys: { reqId: 'correlationId' },
+      genReqId: (req: IncomingMessage, res: ServerResponse) => {
+        const id = correlationIdOf(req);
+        if (!res.headersSent) res.setHeader(CORRELATION_ID_HEADER, id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => {
+        if (err !== undefined || res.statusCode >= 500) return 'error';
+        return res.statusCode >= 400 ? 'warn' : 'info';
+      },
+      // Probes and scrapes every few seconds would drown the useful lines.
+      autoLogging: { ignore: (req) => QUIET_PATHS.includes((req.url ?? '').split('?')[0] ?? '') },
+    },
+  };
+}
