@@ -1,7 +1,15 @@
-import { Module, RequestMethod, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import {
+  Module,
+  RequestMethod,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+  type Provider,
+} from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
 import { TerminusModule } from '@nestjs/terminus';
+import type { DestinationStream } from 'pino';
 import { LoggerModule } from 'nestjs-pino';
 import { ProblemDetailsFilter } from './errors/problem-details.filter';
 import { HealthController } from './health/health.controller';
@@ -26,37 +34,52 @@ const SERVER_SELECTION_TIMEOUT_MS = 5_000;
 @Module({})
 export class PlatformModule implements NestModule {
   static forRoot(options: PlatformModuleOptions): DynamicModule {
-    const { serviceName, config } = options;
-    return {
-      module: PlatformModule,
-      global: true,
-      imports: [
-        LoggerModule.forRoot(createLoggerParams(serviceName, config.LOG_LEVEL)),
-        TerminusModule.forRoot({ errorLogStyle: 'json' }),
-        MongooseModule.forRoot(config.MONGODB_URI, {
-          dbName: config.MONGODB_DATABASE,
-          appName: serviceName,
-          // Indexes are applied once at boot by MongoIndexInitializer, failures included.
-          autoIndex: false,
-          autoCreate: false,
-          serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS,
-        }),
-      ],
-      controllers: [HealthController, MetricsController],
-      providers: [
-        { provide: PLATFORM_OPTIONS, useValue: options },
-        HealthRegistry,
-        MetricsRegistry,
-        MongoHealthCheck,
-        HttpMetricsHook,
-        MongoIndexInitializer,
-        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-      ],
-      exports: [PLATFORM_OPTIONS, HealthRegistry, MetricsRegistry],
-    };
+    return buildPlatformModule(options, { database: true });
   }
 
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(CorrelationIdMiddleware).forRoutes({ path: '*', method: RequestMethod.ALL });
   }
+}
+
+/**
+ * @internal The module definition; unit tests build it without the database and with a
+ * log destination they can read.
+ */
+export function buildPlatformModule(
+  options: PlatformModuleOptions,
+  { database, logDestination }: { database: boolean; logDestination?: DestinationStream },
+): DynamicModule {
+  const { serviceName, config } = options;
+  const databaseProviders: Provider[] = database ? [MongoHealthCheck, MongoIndexInitializer] : [];
+  return {
+    module: PlatformModule,
+    global: true,
+    imports: [
+      LoggerModule.forRoot(createLoggerParams(serviceName, config.LOG_LEVEL, logDestination)),
+      TerminusModule.forRoot({ errorLogStyle: 'json' }),
+      ...(database
+        ? [
+            MongooseModule.forRoot(config.MONGODB_URI, {
+              dbName: config.MONGODB_DATABASE,
+              appName: serviceName,
+              // Indexes are applied once at boot by MongoIndexInitializer, failures included.
+              autoIndex: false,
+              autoCreate: false,
+              serverSelectionTimeoutMS: SERVER_SELECTION_TIMEOUT_MS,
+            }),
+          ]
+        : []),
+    ],
+    controllers: [HealthController, MetricsController],
+    providers: [
+      { provide: PLATFORM_OPTIONS, useValue: options },
+      HealthRegistry,
+      MetricsRegistry,
+      HttpMetricsHook,
+      ...databaseProviders,
+      { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    ],
+    exports: [PLATFORM_OPTIONS, HealthRegistry, MetricsRegistry],
+  };
 }

@@ -28,12 +28,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     });
 
     if (log === 'error') {
-      this.logger.error(
-        { err: exception, correlationId, status: problem.status, code: problem.code },
-        'Request failed with a server error',
-      );
+      // pino-http's "request errored" line (one per request, with the request, status and
+      // correlation id) then logs this error with its stack instead of a generic one.
+      (reply.raw as { err?: unknown }).err = exception;
     }
     if (reply.sent || reply.raw.headersSent) {
+      this.logger.error({ err: exception }, 'Error after the response was sent');
       return;
     }
     void reply

@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
-import { pino, stdTimeFunctions, type Logger, type LoggerOptions } from 'pino';
+import { pino, stdTimeFunctions, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
 import { CORRELATION_ID_HEADER, correlationIdOf } from './correlation-id';
 import { RequestContext, isBoundToHttpLogger } from './request-context';
 
@@ -32,28 +33,29 @@ export function basePinoOptions(serviceName: string, level: string): LoggerOptio
 }
 
 /** A JSON logger for code that runs outside Nest (boot failures, fatal process errors). */
-export function createStandaloneLogger(serviceName: string, level = 'info'): Logger {
-  return pino(basePinoOptions(serviceName, level));
+export function createStandaloneLogger(serviceName: string, level = 'info', destination?: DestinationStream): Logger {
+  return destination === undefined
+    ? pino(basePinoOptions(serviceName, level))
+    : pino(basePinoOptions(serviceName, level), destination);
 }
 
 /** nestjs-pino parameters: one JSON line per request and per log call, with correlation ids. */
-export function createLoggerParams(serviceName: string, level: string): Params {
-  return {
-    pinoHttp: {
-      ...basePinoOptions(serviceName, level),
-      quietReqLogger: true,
-      customAttributeKeys: { reqId: 'correlationId' },
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const id = correlationIdOf(req);
-        if (!res.headersSent) res.setHeader(CORRELATION_ID_HEADER, id);
-        return id;
-      },
-      customLogLevel: (_req, res, err) => {
-        if (err !== undefined || res.statusCode >= 500) return 'error';
-        return res.statusCode >= 400 ? 'warn' : 'info';
-      },
-      // Probes and scrapes every few seconds would drown the useful lines.
-      autoLogging: { ignore: (req) => QUIET_PATHS.includes((req.url ?? '').split('?')[0] ?? '') },
+export function createLoggerParams(serviceName: string, level: string, destination?: DestinationStream): Params {
+  const options: PinoHttpOptions = {
+    ...basePinoOptions(serviceName, level),
+    quietReqLogger: true,
+    customAttributeKeys: { reqId: 'correlationId' },
+    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      const id = correlationIdOf(req);
+      if (!res.headersSent) res.setHeader(CORRELATION_ID_HEADER, id);
+      return id;
+    },
+    customLogLevel: (req, res, err) => {
+      if (err !== undefined || res.statusCode >= 500) return 'error';
+      if (res.statusCode >= 400) return 'warn';
+      // Probes and scrapes every few seconds would drown the useful lines; failures show.
+      return QUIET_PATHS.includes((req.url ?? '').split('?')[0] ?? '') ? 'silent' : 'info';
     },
   };
+  return { pinoHttp: destination === undefined ? options : [options, destination] };
 }
