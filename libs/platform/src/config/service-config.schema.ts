@@ -47,7 +47,9 @@ export const baseServiceConfigSchema = z
       }
       const drain = config.SHUTDOWN_DRAIN_DELAY_MS;
       const timeout = config.SHUTDOWN_TIMEOUT_MS;
-      if (typeof drain === 'number' && typeof timeout === 'number' && drain >= timeout) {
+      // Only compare values that passed their own checks (this runs even when they did not).
+      const bothValid = Number.isInteger(drain) && Number.isInteger(timeout) && drain >= 0 && timeout >= 1;
+      if (bothValid && drain >= timeout) {
         ctx.addIssue({
           code: 'custom',
           path: ['SHUTDOWN_DRAIN_DELAY_MS'],
