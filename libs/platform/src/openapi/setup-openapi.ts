@@ -13,7 +13,7 @@ export const OPENAPI_UI_PATH = 'docs';
 export const OPENAPI_JSON_PATH = 'docs/openapi.json';
 export const BEARER_SCHEME = 'bearer';
 
-/** The OpenAPI document of an initialised (not necessarily listening) application. */
+/** The OpenAPI document of a created application (initialised or not). */
 export function createOpenApiDocument(app: INestApplication, options: OpenApiOptions): OpenAPIObject {
   const config = new DocumentBuilder()
     .setOpenAPIVersion('3.0.3')
@@ -39,15 +39,15 @@ export function setupOpenApi(app: INestApplication, options: OpenApiOptions): Op
 }
 
 /**
- * Writes the document to `path` (pretty JSON, trailing newline) without listening, for
- * committing `docs/openapi/<service>.json` and diffing API changes in review.
+ * Writes the document to `path` (pretty JSON, trailing newline) for committing
+ * `docs/openapi/<service>.json` and diffing API changes in review. Needs a created app,
+ * neither initialised nor listening.
  */
 export async function writeOpenApiDocument(
   app: INestApplication,
   options: OpenApiOptions,
   path: string,
 ): Promise<OpenAPIObject> {
-  await app.init();
   const document = createOpenApiDocument(app, options);
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, `${JSON.stringify(document, null, 2)}\n`, 'utf8');

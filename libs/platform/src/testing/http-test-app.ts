@@ -92,7 +92,11 @@ export interface HttpTestApp {
  * the HTTP behaviour (errors, validation, logging, metrics, health) with no server to run.
  */
 export async function createHttpTestApp(
-  options: { config?: ServiceConfig; imports?: DynamicModule[] } = {},
+  options: {
+    config?: ServiceConfig;
+    imports?: DynamicModule[];
+    beforeInit?: (app: NestFastifyApplication) => void;
+  } = {},
 ): Promise<HttpTestApp> {
   const config = options.config ?? testConfig({ HTTP_BODY_LIMIT_BYTES: '1024' });
   const logs = new LogCapture();
@@ -107,6 +111,7 @@ export async function createHttpTestApp(
     bufferLogs: true,
   });
   app.useLogger(app.get(PinoNestLogger));
+  options.beforeInit?.(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return { app, logs };
