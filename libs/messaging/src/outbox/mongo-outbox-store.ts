@@ -26,7 +26,7 @@ export class MongoOutboxStore implements OutboxStore {
     const candidates = await this.collection.find(free, { projection: { _id: 1 }, limit }).toArray();
     if (candidates.length === 0) return [];
     const token = randomUUID();
-    const ids = candidates.map((doc) => doc._id as unknown);
+    const ids = candidates.map((doc) => doc._id) as never[];
     await this.collection.updateMany(
       { ...free, _id: { $in: ids } },
       { $set: { [lockedBy]: token, [lockedUntil]: new Date(now.getTime() + leaseMs) } },
@@ -44,7 +44,7 @@ export class MongoOutboxStore implements OutboxStore {
   async acknowledge(claim: ClaimedOutbox): Promise<void> {
     await this.collection.updateOne(
       { _id: claim.documentId as never, [lockedBy]: claim.token },
-      { $pullAll: { [entries]: claim.entries as never[] }, $unset: { [lockedBy]: '', [lockedUntil]: '' } },
+      { $pullAll: { [entries]: claim.entries }, $unset: { [lockedBy]: '', [lockedUntil]: '' } } as never,
     );
     // Events pushed meanwhile keep the array non-empty and the flag set.
     await this.collection.updateOne(

@@ -50,8 +50,11 @@ type UpdateDocument = Record<string, unknown> & {
  * Adds events to an update of their aggregate, so the state change and the events that
  * announce it are written by one atomic single-document operation.
  */
-export const withOutbox = <U extends UpdateDocument>(update: U, events: readonly OutgoingEvent[]): U => {
-  if (events.length === 0) return update;
+export const withOutbox = <U extends UpdateDocument>(
+  update: U,
+  events: readonly OutgoingEvent[],
+): U & { $set: Record<string, unknown>; $push: Record<string, unknown> } => {
+  if (events.length === 0) return update as U & { $set: Record<string, unknown>; $push: Record<string, unknown> };
   return {
     ...update,
     $set: { ...(update.$set ?? {}), [OUTBOX_FIELDS.pending]: true },

@@ -15,9 +15,9 @@ export const outboxPlugin = (schema: Schema): void => {
   });
   // Serves the relay's scan for documents with unpublished events.
   schema.index({ [OUTBOX_FIELDS.pending]: 1 });
-  schema.post(['save', 'updateOne', 'findOneAndUpdate', 'updateMany', 'insertMany'], () =>
-    signalOutboxWrite(),
-  );
+  schema.post('save', signalOutboxWrite);
+  schema.post(['updateOne', 'findOneAndUpdate', 'updateMany'], signalOutboxWrite);
+  schema.post('insertMany', signalOutboxWrite);
 };
 
 /** True for schemas that use the plugin: the relay scans their collections. */

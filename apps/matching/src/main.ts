@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+import { runService } from '@medmentor/runtime';
+
+void runService({
+  name: 'matching',
+  defaultPort: 3002,
+  title: 'MedMentor matching',
+  description: 'Compatibility scoring, recommendations, cohort and national matching, and the lifecycle of matches.',
+  version: '1',
+  features: [],
+});

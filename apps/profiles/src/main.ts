@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+import { runService } from '@medmentor/runtime';
+import { DiagnosticsModule } from './diagnostics/diagnostics.module';
+
+void runService({
+  name: 'profiles',
+  defaultPort: 3001,
+  title: 'MedMentor profiles',
+  description: 'Tenants, programs, physician profiles and enrollments.',
+  version: '1',
+  features: [DiagnosticsModule],
+});

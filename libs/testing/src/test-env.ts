@@ -1,0 +1,20 @@
+import { randomBytes } from 'node:crypto';
+
+/** A variable the integration and e2e suites need; fails loudly instead of skipping. */
+export const requireEnv = (name: string): string => {
+  const value = process.env[name];
+  if (value === undefined || value === '') {
+    throw new Error(
+      `${name} is not set. Run the suite through the infrastructure tool: ` +
+        '`npx tsx tools/infra/src/cli.ts with -- <command>` (or `npm test`).',
+    );
+  }
+  return value;
+};
+
+export const kafkaBrokers = (): string[] => requireEnv('KAFKA_BROKERS').split(',');
+
+export const mongoUri = (): string => requireEnv('MONGODB_URI');
+
+/** A name unique to this run, for databases, topics and consumer groups. */
+export const uniqueName = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
