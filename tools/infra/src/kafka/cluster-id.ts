@@ -12,5 +12,5 @@ export function newKafkaClusterId(random: (size: number) => Buffer = randomBytes
 }
 
 export function isKafkaClusterId(value: string): boolean {
-  return /^[A-Za-z0-9_][A-Za-z0-9_-]{20}[AQgw]$/.test(value);
+  return /^[A-Za-z0-9_][A-Za-z0-9_-]{21}$/.test(value);
 }

@@ -82,7 +82,8 @@ async function startAll(
         if (source.kind === 'external') await adoptExternal(driver, source, ctx);
         else await startFresh(driver, ctx);
       } catch (error) {
-        if (!failFast.signal.aborted) errors.push(`${driver.title}: ${messageOf(error)}`);
+        // Errors caused by the abort itself (interrupted downloads, waits) say nothing new.
+        if (!signal.aborted) errors.push(`${driver.title}: ${messageOf(error)}`);
         failFast.abort();
       }
     }),

@@ -1,10 +1,23 @@
-import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { DriverContext, PrepareResult } from '../core/component-driver';
+import { freshDir } from '../core/fresh-dir';
 import { hashFiles, readMarker } from '../core/file-hash';
 import { runChecked } from '../core/run-command';
 
-export const FERRETDB_PACKAGE = 'github.com/FerretDB/FerretDB/cmd/ferretdb';
+export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
+export const FERRETDB_PACKAGE = `${FERRETDB_MODULE}/cmd/ferretdb`;
 
 /** The committed module that pins FerretDB (go.mod, go.sum, tools.go). */
 export function ferretdbModuleDir(repoRoot: string): string {
@@ -15,12 +28,36 @@ export function ferretdbBinary(cacheDir: string): string {
   return join(cacheDir, 'ferretdb', 'bin', 'ferretdb');
 }
 
+const MODULE_FILES = ['go.mod', 'go.sum', 'tools.go'];
+
+/** Bump when the build steps below change, so cached binaries are rebuilt. */
+const BUILD_RECIPE = 'replace-with-version-txt/1';
+
 function moduleHash(moduleDir: string, goVersion: string): string {
-  return hashFiles(['go.mod', 'go.sum', 'tools.go'].map((f) => join(moduleDir, f)), [goVersion]);
+  return hashFiles(
+    MODULE_FILES.map((f) => join(moduleDir, f)),
+    [goVersion, BUILD_RECIPE],
+  );
+}
+
+function goEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, GOFLAGS: '-mod=mod -buildvcs=false', GOTOOLCHAIN: 'local', CGO_ENABLED: '0' };
+}
+
+interface ModuleDownload {
+  Version?: string;
+  Dir?: string;
+  Error?: string;
 }
 
 /**
  * Builds FerretDB from the pinned module folder (`go install pkg@version` is refused by the proxy here).
+ *
+ * A binary built from the module cache panics at start-up: FerretDB's build/version package wants a
+ * build/version/version.txt that only its release tooling writes. So the build runs in a scratch
+ * copy of the pinned module where FerretDB itself (3.4 MB of source) is replaced by a copy that has
+ * that file. Dependencies still come from the module cache, pinned by go.sum.
+ *
  * Rebuilds only when the binary is missing or go.mod/go.sum/tools.go or the Go version changed.
  */
 export async function ensureFerretdb(ctx: DriverContext): Promise<PrepareResult> {
@@ -29,26 +66,55 @@ export async function ensureFerretdb(ctx: DriverContext): Promise<PrepareResult>
   const binary = ferretdbBinary(ctx.config.cacheDir);
   const hashFile = `${binary}.sha256`;
   const goVersion = (await runChecked('go', ['env', 'GOVERSION'], { cwd: moduleDir })).trim();
-  if (existsSync(binary) && readMarker(hashFile) === moduleHash(moduleDir, goVersion)) {
+  const wanted = moduleHash(moduleDir, goVersion);
+  if (existsSync(binary) && readMarker(hashFile) === wanted) {
     return { cached: true, ms: Date.now() - started };
   }
   ctx.log(`building FerretDB with ${goVersion} into ${binary} (first run only, about a minute or two)`);
+  rmSync(hashFile, { force: true });
+  const env = goEnv();
+  const workDir = freshDir(join(ctx.config.cacheDir, 'ferretdb', 'build'));
+  for (const file of MODULE_FILES) copyFileSync(join(moduleDir, file), join(workDir, file));
+
+  const download = JSON.parse(
+    await runChecked('go', ['mod', 'download', '-json', FERRETDB_MODULE], { cwd: workDir, env, signal: ctx.signal }),
+  ) as ModuleDownload;
+  if (!download.Dir || !download.Version) {
+    throw new Error(`go mod download ${FERRETDB_MODULE} failed: ${download.Error ?? 'no Dir in its answer'}`);
+  }
+  const source = join(workDir, 'FerretDB');
+  cpSync(download.Dir, source, { recursive: true });
+  chmodRecursive(source);
+  writeFileSync(join(source, 'build', 'version', 'version.txt'), `${download.Version}\n`);
+  await runChecked('go', ['mod', 'edit', `-replace=${FERRETDB_MODULE}=./FerretDB`], { cwd: workDir, env });
+
   mkdirSync(join(binary, '..'), { recursive: true });
   const tmp = `${binary}.${process.pid}.tmp`;
-  rmSync(hashFile, { force: true });
   try {
     await runChecked('go', ['build', '-o', tmp, FERRETDB_PACKAGE], {
-      cwd: moduleDir,
-      env: { ...process.env, GOFLAGS: '-mod=mod -buildvcs=false', GOTOOLCHAIN: 'local', CGO_ENABLED: '0' },
+      cwd: workDir,
+      env,
       signal: ctx.signal,
       timeoutMs: 20 * 60_000,
     });
     chmodSync(tmp, 0o755);
+    const version = await runChecked(tmp, ['--version'], { timeoutMs: 30_000 });
+    if (!version.includes(download.Version)) throw new Error(`built FerretDB reports an unexpected version:\n${version}`);
     renameSync(tmp, binary);
   } finally {
     rmSync(tmp, { force: true });
   }
-  // Hash after the build: -mod=mod may have tidied go.sum.
-  writeFileSync(hashFile, `${moduleHash(moduleDir, goVersion)}\n`);
+  rmSync(workDir, { recursive: true, force: true });
+  writeFileSync(hashFile, `${wanted}\n`);
   return { cached: false, ms: Date.now() - started };
+}
+
+/** Module cache files are read-only; the copy must be writable to add version.txt and be deleted later. */
+function chmodRecursive(dir: string): void {
+  chmodSync(dir, 0o755);
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) chmodRecursive(path);
+    else chmodSync(path, 0o644);
+  }
 }

@@ -93,11 +93,16 @@ export interface SendMailOptions {
   timeoutMs?: number;
 }
 
+/** RFC 2047 B-encoding for header values that are not plain ASCII. */
+export function encodeHeaderValue(value: string): string {
+  return /^[\x20-\x7e]*$/.test(value) ? value : `=?utf-8?B?${Buffer.from(value, 'utf8').toString('base64')}?=`;
+}
+
 export function composeMessage(options: { from: string; to: string[]; subject: string; text: string }): string {
   return [
     `From: ${options.from}`,
     `To: ${options.to.join(', ')}`,
-    `Subject: ${options.subject}`,
+    `Subject: ${encodeHeaderValue(options.subject)}`,
     `Date: ${new Date().toUTCString()}`,
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset=utf-8',

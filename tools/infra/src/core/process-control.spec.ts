@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { commandLine, isOurProcess, isRunning, spawnDetached, stopProcess } from './process-control';
+import { waitUntil } from './wait-until';
+
+describe('process control', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'infra-proc-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const start = (script: string, marker: string) =>
+    spawnDetached({
+      command: process.execPath,
+      args: ['-e', script, marker],
+      cwd: dir,
+      logFile: join(dir, `${marker}.log`),
+    });
+
+  it('starts a detached process with output in its log, and stops it with SIGTERM', async () => {
+    const child = start("console.log('hello'); setInterval(() => {}, 1000)", 'marker-term');
+    await waitUntil('log', async () => {
+      if (!readFileSync(join(dir, 'marker-term.log'), 'utf8').includes('hello')) throw new Error('no output yet');
+    }, { timeoutMs: 5_000, intervalMs: 20 });
+    expect(isRunning(child.pid)).toBe(true);
+    expect(commandLine(child.pid)).toContain('marker-term');
+    expect(isOurProcess(child.pid, 'marker-term')).toBe(true);
+    expect(await stopProcess(child.pid, 'marker-term', 5_000)).toBe('stopped');
+    expect(isRunning(child.pid)).toBe(false);
+    expect(await stopProcess(child.pid, 'marker-term', 5_000)).toBe('not-running');
+  });
+
+  it('escalates to SIGKILL when SIGTERM is ignored', async () => {
+    const child = start(
+      "process.on('SIGTERM', () => {}); console.log('armed'); setInterval(() => {}, 1000)",
+      'marker-stubborn',
+    );
+    await waitUntil('armed', async () => {
+      if (!readFileSync(join(dir, 'marker-stubborn.log'), 'utf8').includes('armed')) throw new Error('not yet');
+    }, { timeoutMs: 5_000, intervalMs: 20 });
+    expect(await stopProcess(child.pid, 'marker-stubborn', 300)).toBe('killed');
+    expect(isRunning(child.pid)).toBe(false);
+  });
+
+  it('leaves a process alone whose command line lacks the marker', async () => {
+    const child = start('setInterval(() => {}, 1000)', 'marker-other');
+    try {
+      expect(await stopProcess(child.pid, 'something-else', 1_000)).toBe('not-ours');
+      expect(isRunning(child.pid)).toBe(true);
+    } finally {
+      await stopProcess(child.pid, 'marker-other', 5_000);
+    }
+  });
+
+  it('reports how a process ended while this process watches it', async () => {
+    const child = start('process.exit(3)', 'marker-exit');
+    await waitUntil('exit', async () => {
+      if (child.exitReason() === null) throw new Error('running');
+    }, { timeoutMs: 5_000, intervalMs: 20 });
+    expect(child.exitReason()).toBe('exited with code 3');
+  });
+});

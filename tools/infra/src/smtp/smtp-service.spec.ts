@@ -1,0 +1,97 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StoredMessage } from './message-store';
+import { probeSmtpGreeting, sendMail } from './smtp-client';
+import { probeSmtp } from './smtp-probe';
+import { type SmtpService, startSmtpService } from './smtp-service';
+
+describe('SMTP mailbox (in-process)', () => {
+  let dir: string;
+  let service: SmtpService;
+  let api: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'infra-smtp-'));
+    service = await startSmtpService({ smtpPort: 0, apiPort: 0, dir, maxSize: 64 * 1024 });
+    api = `http://127.0.0.1:${service.apiPort}`;
+  });
+  afterAll(async () => {
+    await service.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  beforeEach(async () => {
+    await fetch(`${api}/messages`, { method: 'DELETE' });
+  });
+
+  const send = (to: string[], subject: string, text: string): Promise<string> =>
+    sendMail({ host: '127.0.0.1', port: service.smtpPort, from: 'noreply@medmentor.test', to, subject, text });
+
+  const list = async (query = ''): Promise<StoredMessage[]> =>
+    (await (await fetch(`${api}/messages${query}`)).json()) as StoredMessage[];
+
+  it('greets and reports healthy', async () => {
+    expect(await probeSmtpGreeting('127.0.0.1', service.smtpPort)).toContain('MedMentor');
+    await expect(
+      probeSmtp({ SMTP_URL: `smtp://127.0.0.1:${service.smtpPort}`, SMTP_API_URL: api }),
+    ).resolves.toBeUndefined();
+    expect((await fetch(`${api}/health`)).status).toBe(200);
+  });
+
+  it('stores every mail as .eml plus an index entry, served by the API', async () => {
+    const reply = await send(['mentee@example.test', 'Mentor@Example.test'], 'Your match ✓', 'Hello\n.leading dot\nBye');
+    expect(reply).toMatch(/queued as/);
+
+    const messages = await list();
+    expect(messages).toHaveLength(1);
+    const [message] = messages as [StoredMessage];
+    expect(message).toMatchObject({
+      from: 'noreply@medmentor.test',
+      to: ['mentee@example.test', 'Mentor@Example.test'],
+      subject: 'Your match ✓',
+      headerFrom: 'noreply@medmentor.test',
+    });
+    expect(new Date(message.date).getTime()).toBeGreaterThan(Date.now() - 60_000);
+
+    const raw = await (await fetch(`${api}/messages/${message.id}/raw`)).text();
+    expect(raw).toContain('\r\n.leading dot\r\n'); // dot-stuffing undone
+    expect(message.size).toBe(Buffer.byteLength(raw));
+    expect(readdirSync(dir).sort()).toEqual([`${message.id}.eml`, 'index.json']);
+    expect(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'))).toEqual(messages);
+
+    const meta = (await (await fetch(`${api}/messages/${message.id}`)).json()) as StoredMessage;
+    expect(meta.id).toBe(message.id);
+  });
+
+  it('filters by recipient, keeps arrival order, clears', async () => {
+    await send(['a@example.test'], 'first', 'x');
+    await send(['b@example.test'], 'second', 'y');
+    expect((await list()).map((m) => m.subject)).toEqual(['first', 'second']);
+    expect((await list('?to=B@example.test')).map((m) => m.subject)).toEqual(['second']);
+
+    const cleared = (await (await fetch(`${api}/messages`, { method: 'DELETE' })).json()) as { deleted: number };
+    expect(cleared.deleted).toBe(2);
+    expect(await list()).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['index.json']);
+  });
+
+  it('answers 404 for unknown messages and routes', async () => {
+    expect((await fetch(`${api}/messages/nope/raw`)).status).toBe(404);
+    expect((await fetch(`${api}/elsewhere`)).status).toBe(404);
+  });
+
+  it('rejects mails over the size limit', async () => {
+    await expect(send(['a@example.test'], 'big', 'x'.repeat(100 * 1024))).rejects.toThrow(/552|5\d\d/);
+    expect(await list()).toEqual([]);
+  });
+
+  it('reloads the index after a restart', async () => {
+    await send(['a@example.test'], 'kept', 'x');
+    const other = await startSmtpService({ smtpPort: 0, apiPort: 0, dir });
+    try {
+      expect(other.store.list().map((m) => m.subject)).toEqual(['kept']);
+    } finally {
+      await other.close();
+    }
+  });
+});
