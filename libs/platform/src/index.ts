@@ -1,5 +1,12 @@
 // Config
-export { envEnum, envHostPortList, envInt, envMongoUri, envString, envUrl } from './config/env-fields';
+export {
+  envEnum,
+  envHostPortList,
+  envInt,
+  envMongoUri,
+  envString,
+  envUrl,
+} from './config/env-fields';
 export {
   formatConfigErrors,
   loadConfig,
@@ -21,7 +28,11 @@ export { createLoggerParams, createStandaloneLogger } from './logging/logger-opt
 export { getCorrelationId, RequestContext, runWithCorrelationId } from './logging/request-context';
 
 // Health
-export { HealthRegistry, type CheckOutcome, type HealthCheck } from './health/health-registry.service';
+export {
+  HealthRegistry,
+  type CheckOutcome,
+  type HealthCheck,
+} from './health/health-registry.service';
 export { HealthCheckTimeoutError, withTimeout } from './health/with-timeout';
 
 // Metrics
@@ -43,7 +54,12 @@ export {
   type ProblemDetails,
 } from './errors/problem-details';
 export { ProblemDetailsFilter } from './errors/problem-details.filter';
-export { INTERNAL_ERROR, MALFORMED_BODY, toProblemDetails, type MappedProblem } from './errors/problem-details.mapper';
+export {
+  INTERNAL_ERROR,
+  MALFORMED_BODY,
+  toProblemDetails,
+  type MappedProblem,
+} from './errors/problem-details.mapper';
 export { formatFieldPath, zodIssuesToFieldErrors } from './errors/zod-issues';
 export { findUnsafeKeys, isUnsafeKey } from './validation/unsafe-keys';
 export { ZodBody, ZodParams, ZodQuery } from './validation/zod-request.decorators';
@@ -59,7 +75,12 @@ export {
   writeOpenApiDocument,
   type OpenApiOptions,
 } from './openapi/setup-openapi';
-export { ApiZodBody, ApiZodParams, ApiZodQuery, ApiZodResponse } from './openapi/zod-openapi.decorators';
+export {
+  ApiZodBody,
+  ApiZodParams,
+  ApiZodQuery,
+  ApiZodResponse,
+} from './openapi/zod-openapi.decorators';
 export { zodToOpenApiSchema } from './openapi/zod-openapi-schema';
 
 // Module and bootstrap
@@ -68,5 +89,9 @@ export { PlatformModule } from './platform.module';
 export { PLATFORM_OPTIONS, type PlatformModuleOptions } from './platform-options';
 export { bootstrapService, type BootstrapOptions } from './bootstrap/bootstrap-service';
 export { createFastifyAdapter } from './bootstrap/fastify-adapter.factory';
-export { createShutdownHandler, installShutdownSignals, type ShutdownOptions } from './bootstrap/graceful-shutdown';
+export {
+  createShutdownHandler,
+  installShutdownSignals,
+  type ShutdownOptions,
+} from './bootstrap/graceful-shutdown';
 export { installProcessErrorHandlers } from './bootstrap/process-error-handlers';

@@ -57,7 +57,8 @@ export function buildPlatformModule(
     global: true,
     imports: [
       LoggerModule.forRoot(createLoggerParams(serviceName, config.LOG_LEVEL, logDestination)),
-      TerminusModule.forRoot({ errorLogStyle: 'json' }),
+      // HealthController logs failures itself (one warn line, quiet while draining).
+      TerminusModule.forRoot({ logger: false }),
       ...(database
         ? [
             MongooseModule.forRoot(config.MONGODB_URI, {

@@ -32,11 +32,15 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestF
   installProcessErrorHandlers(fallbackLogger);
 
   try {
-    const app = await NestFactory.create<NestFastifyApplication>(options.module, createFastifyAdapter(config), {
-      bufferLogs: true,
-      // Throw instead of process.abort() so the failure is logged and the exit code is 1.
-      abortOnError: false,
-    });
+    const app = await NestFactory.create<NestFastifyApplication>(
+      options.module,
+      createFastifyAdapter(config),
+      {
+        bufferLogs: true,
+        // Throw instead of process.abort() so the failure is logged and the exit code is 1.
+        abortOnError: false,
+      },
+    );
     const logger = app.get(Logger);
     app.useLogger(logger);
 

@@ -25,6 +25,9 @@ export interface ShutdownOptions {
  */
 export function createShutdownHandler(options: ShutdownOptions): (signal: string) => Promise<void> {
   const { app, health, logger, timeoutMs, drainDelayMs } = options;
+  // Nest's implementation takes the signal and hands it to the shutdown hooks; the public
+  // interface does not declare the parameter.
+  const closable: { close(signal?: string): Promise<void> } = app;
   const exitProcess = options.exit ?? ((code: number) => process.exit(code));
   let exited = false;
   const exit = (code: number): void => {
@@ -45,15 +48,15 @@ export function createShutdownHandler(options: ShutdownOptions): (signal: string
       logger.log(`Received ${signal}: draining for ${drainDelayMs} ms, then closing`);
       health.setDraining();
       if (drainDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, drainDelayMs));
-      // The implementation takes the signal and hands it to the shutdown hooks; the
-      // public interface does not declare the parameter.
-      await (app.close as (signal?: string) => Promise<void>).call(app, signal);
+      await closable.close(signal);
       clearTimeout(deadline);
       logger.log('Shutdown complete');
       exit(0);
     } catch (error) {
       clearTimeout(deadline);
-      logger.error(`Shutdown failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      logger.error(
+        `Shutdown failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       exit(1);
     }
   };

@@ -21,8 +21,13 @@ export function envString(defaultValue: string) {
 }
 
 /** One of a fixed set of values, with a default when unset. */
-export function envEnum<const T extends readonly [string, ...string[]]>(values: T, defaultValue: T[number]) {
-  return z.enum(values, { message: `must be one of ${values.join(', ')}` }).default(defaultValue as never);
+export function envEnum<const T extends readonly [string, ...string[]]>(
+  values: T,
+  defaultValue: T[number],
+) {
+  return z
+    .enum(values, { message: `must be one of ${values.join(', ')}` })
+    .default(defaultValue as never);
 }
 
 const HOST_PORT = /^(?:[A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\]):\d{1,5}$/;
@@ -54,13 +59,16 @@ export function envUrl(protocols: readonly string[]) {
   return z
     .string()
     .trim()
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, { message });
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { message },
+    );
 }
 
 /**
@@ -71,5 +79,7 @@ export function envMongoUri() {
   return z
     .string()
     .trim()
-    .regex(/^mongodb(?:\+srv)?:\/\/[^/\s]+/, { message: 'must be a mongodb:// or mongodb+srv:// connection string' });
+    .regex(/^mongodb(?:\+srv)?:\/\/[^/\s]+/, {
+      message: 'must be a mongodb:// or mongodb+srv:// connection string',
+    });
 }

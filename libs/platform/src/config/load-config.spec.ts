@@ -39,7 +39,11 @@ describe('serviceConfigSchema', () => {
   });
 
   it('accepts a URI without database name, a replica-set seed list and +srv', () => {
-    for (const uri of ['mongodb://a:1,b:2/?replicaSet=rs', 'mongodb+srv://u:p@cluster.example.org', 'mongodb://db']) {
+    for (const uri of [
+      'mongodb://a:1,b:2/?replicaSet=rs',
+      'mongodb+srv://u:p@cluster.example.org',
+      'mongodb://db',
+    ]) {
       expect(parseConfig(schema, { ...valid, MONGODB_URI: uri }).ok).toBe(true);
     }
   });
@@ -48,7 +52,8 @@ describe('serviceConfigSchema', () => {
     expect(errorsOf({})).toEqual({
       MONGODB_URI: 'is required but not set',
       KAFKA_BROKERS: 'is required but not set',
-      AUTH_JWKS_URL: 'set exactly one of AUTH_JWKS_URL (production) and AUTH_PUBLIC_KEY (development)',
+      AUTH_JWKS_URL:
+        'set exactly one of AUTH_JWKS_URL (production) and AUTH_PUBLIC_KEY (development)',
     });
   });
 
@@ -82,16 +87,25 @@ describe('serviceConfigSchema', () => {
     expect(errorsOf({ ...valid, AUTH_PUBLIC_KEY: key })).toEqual({
       AUTH_JWKS_URL: 'set only one of AUTH_JWKS_URL and AUTH_PUBLIC_KEY, not both',
     });
-    const withKey = parseConfig(schema, { ...valid, AUTH_JWKS_URL: undefined, AUTH_PUBLIC_KEY: key });
-    expect(withKey.ok && withKey.config.AUTH_PUBLIC_KEY).toBe('-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----');
+    const withKey = parseConfig(schema, {
+      ...valid,
+      AUTH_JWKS_URL: undefined,
+      AUTH_PUBLIC_KEY: key,
+    });
+    expect(withKey.ok && withKey.config.AUTH_PUBLIC_KEY).toBe(
+      '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----',
+    );
     expect(errorsOf({ ...valid, AUTH_JWKS_URL: undefined, AUTH_PUBLIC_KEY: 'abc' })).toEqual({
       AUTH_PUBLIC_KEY: 'must be a PEM (-----BEGIN ...)',
     });
   });
 
   it('keeps the drain delay inside the shutdown budget', () => {
-    expect(errorsOf({ ...valid, SHUTDOWN_TIMEOUT_MS: '5000', SHUTDOWN_DRAIN_DELAY_MS: '5000' })).toEqual({
-      SHUTDOWN_DRAIN_DELAY_MS: 'must be less than SHUTDOWN_TIMEOUT_MS (the timeout covers the drain delay too)',
+    expect(
+      errorsOf({ ...valid, SHUTDOWN_TIMEOUT_MS: '5000', SHUTDOWN_DRAIN_DELAY_MS: '5000' }),
+    ).toEqual({
+      SHUTDOWN_DRAIN_DELAY_MS:
+        'must be less than SHUTDOWN_TIMEOUT_MS (the timeout covers the drain delay too)',
     });
   });
 
@@ -106,18 +120,22 @@ describe('serviceConfigSchema', () => {
     const result = parseConfig(extended, { ...valid, MATCH_BATCH_SIZE: '50' });
     expect(result.ok && result.config.MATCH_BATCH_SIZE).toBe(50);
     const missing = parseConfig(extended, valid);
-    expect(missing.ok ? [] : missing.errors).toEqual([{ variable: 'MATCH_BATCH_SIZE', message: 'is required but not set' }]);
+    expect(missing.ok ? [] : missing.errors).toEqual([
+      { variable: 'MATCH_BATCH_SIZE', message: 'is required but not set' },
+    ]);
   });
 });
 
 describe('loadConfig', () => {
   it('prints one message naming every problem, never the values, and exits 1', () => {
-    const exit = jest.spyOn(process, 'exit').mockImplementation((() => {
+    const exit = jest.spyOn(process, 'exit').mockImplementation(() => {
       throw new Error('exit');
-    }) as never);
+    });
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
-      expect(() => loadConfig(schema, { KAFKA_BROKERS: 'secret-host', PORT: 'x' }, 'matching')).toThrow('exit');
+      expect(() =>
+        loadConfig(schema, { KAFKA_BROKERS: 'secret-host', PORT: 'x' }, 'matching'),
+      ).toThrow('exit');
       expect(exit).toHaveBeenCalledWith(1);
       expect(stderr).toHaveBeenCalledTimes(1);
       const message = String(stderr.mock.calls[0]?.[0]);

@@ -21,7 +21,9 @@ export const baseServiceConfigSchema = z
     AUTH_PUBLIC_KEY: z
       .string()
       .transform((value) => value.replace(/\\n/g, '\n').trim())
-      .refine((value) => value.startsWith('-----BEGIN '), { message: 'must be a PEM (-----BEGIN ...)' })
+      .refine((value) => value.startsWith('-----BEGIN '), {
+        message: 'must be a PEM (-----BEGIN ...)',
+      })
       .optional(),
     AUTH_ISSUER: optionalString,
     AUTH_AUDIENCE: optionalString,
@@ -48,7 +50,8 @@ export const baseServiceConfigSchema = z
       const drain = config.SHUTDOWN_DRAIN_DELAY_MS;
       const timeout = config.SHUTDOWN_TIMEOUT_MS;
       // Only compare values that passed their own checks (this runs even when they did not).
-      const bothValid = Number.isInteger(drain) && Number.isInteger(timeout) && drain >= 0 && timeout >= 1;
+      const bothValid =
+        Number.isInteger(drain) && Number.isInteger(timeout) && drain >= 0 && timeout >= 1;
       if (bothValid && drain >= timeout) {
         ctx.addIssue({
           code: 'custom',

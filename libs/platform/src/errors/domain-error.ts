@@ -29,7 +29,10 @@ export class DomainError extends Error {
   readonly errors: readonly FieldError[] | undefined;
 
   constructor(params: DomainErrorParams) {
-    super(params.detail ?? params.title, params.cause === undefined ? undefined : { cause: params.cause });
+    super(
+      params.detail ?? params.title,
+      params.cause === undefined ? undefined : { cause: params.cause },
+    );
     this.name = new.target.name;
     this.code = params.code;
     this.status = params.status;
@@ -48,7 +51,9 @@ export class RequestValidationError extends DomainError {
       code: VALIDATION_FAILED,
       status: 400,
       title: 'Invalid request',
-      detail: detail ?? `The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}.`,
+      detail:
+        detail ??
+        `The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}.`,
       errors,
     });
   }

@@ -44,7 +44,10 @@ const CODE_BY_STATUS: Readonly<Record<number, string>> = {
 
 // Fastify's body-parser errors reach the filter as HttpExceptions carrying only Fastify's
 // message (Nest's router maps them so), or raw with their FST_ code. Both are recognised.
-const MALFORMED_JSON_CODES = new Set(['FST_ERR_CTP_INVALID_JSON_BODY', 'FST_ERR_CTP_EMPTY_JSON_BODY']);
+const MALFORMED_JSON_CODES = new Set([
+  'FST_ERR_CTP_INVALID_JSON_BODY',
+  'FST_ERR_CTP_EMPTY_JSON_BODY',
+]);
 const MALFORMED_JSON_MESSAGES = new Set([
   "Body is not valid JSON but content-type is set to 'application/json'",
   "Body cannot be empty when content-type is set to 'application/json'",
@@ -89,7 +92,8 @@ export function toProblemDetails(exception: unknown, context: ProblemContext = {
   }
 
   const fastify = asFastifyClientError(exception);
-  if (fastify !== undefined) return httpProblem(fastify.status, fastify.message, fastify.code, undefined, base);
+  if (fastify !== undefined)
+    return httpProblem(fastify.status, fastify.message, fastify.code, undefined, base);
 
   if (exception instanceof HttpException) {
     const { message, code, errors } = readHttpResponse(exception.getResponse());
@@ -137,7 +141,10 @@ function httpProblem(
       title: titleOf(status),
       status,
       // A deliberate 5xx may say why (503 "search index rebuilding"); a bare 500 says nothing.
-      detail: status === 500 ? 'An unexpected error occurred. Quote the correlation id when reporting it.' : message,
+      detail:
+        status === 500
+          ? 'An unexpected error occurred. Quote the correlation id when reporting it.'
+          : message,
       code: explicitCode ?? codeOf(status),
       errors,
     }),
@@ -159,7 +166,10 @@ function readHttpResponse(response: string | object): {
       ? body['message']
       : undefined;
   const code = typeof body['code'] === 'string' ? body['code'] : undefined;
-  const errors = Array.isArray(body['errors']) && body['errors'].every(isFieldError) ? body['errors'] : undefined;
+  const errors =
+    Array.isArray(body['errors']) && body['errors'].every(isFieldError)
+      ? body['errors']
+      : undefined;
   return { message, code, errors };
 }
 
@@ -173,18 +183,27 @@ function isFieldError(value: unknown): value is FieldError {
 }
 
 /** A raw Fastify client error (4xx with an FST_ code), mapped to a message and code. */
-function asFastifyClientError(exception: unknown): { status: number; message: string; code?: string } | undefined {
+function asFastifyClientError(
+  exception: unknown,
+): { status: number; message: string; code?: string } | undefined {
   if (!(exception instanceof Error)) return undefined;
   const { code, statusCode } = exception as Error & { code?: unknown; statusCode?: unknown };
   if (typeof code !== 'string' || !code.startsWith('FST_')) return undefined;
   if (typeof statusCode !== 'number' || statusCode < 400 || statusCode >= 500) return undefined;
   if (MALFORMED_JSON_CODES.has(code)) {
-    return { status: 400, message: "Body is not valid JSON but content-type is set to 'application/json'" };
+    return {
+      status: 400,
+      message: "Body is not valid JSON but content-type is set to 'application/json'",
+    };
   }
   return { status: statusCode, message: exception.message };
 }
 
 /** Drops undefined members so the JSON has no `"detail": null` noise. */
-function clean(problem: { [K in keyof ProblemDetails]: ProblemDetails[K] | undefined }): ProblemDetails {
-  return Object.fromEntries(Object.entries(problem).filter(([, v]) => v !== undefined)) as unknown as ProblemDetails;
+function clean(problem: {
+  [K in keyof ProblemDetails]: ProblemDetails[K] | undefined;
+}): ProblemDetails {
+  return Object.fromEntries(
+    Object.entries(problem).filter(([, v]) => v !== undefined),
+  ) as unknown as ProblemDetails;
 }

@@ -18,4 +18,5 @@ export interface ProblemDetails {
   readonly errors?: readonly FieldError[];
 }
 
-export const problemTypeFor = (code: string): string => `${PROBLEM_TYPE_BASE}${encodeURIComponent(code)}`;
+export const problemTypeFor = (code: string): string =>
+  `${PROBLEM_TYPE_BASE}${encodeURIComponent(code)}`;

@@ -16,7 +16,9 @@ describe('formatFieldPath', () => {
 
 describe('zodIssuesToFieldErrors', () => {
   it('gives each unknown key its own error', () => {
-    const result = z.strictObject({ a: z.strictObject({ b: z.string() }) }).safeParse({ a: { b: 'x', c: 1, d: 2 }, e: 3 });
+    const result = z
+      .strictObject({ a: z.strictObject({ b: z.string() }) })
+      .safeParse({ a: { b: 'x', c: 1, d: 2 }, e: 3 });
     expect(zodIssuesToFieldErrors(result.error?.issues ?? [])).toEqual([
       { field: 'a.c', message: 'is not allowed' },
       { field: 'a.d', message: 'is not allowed' },

@@ -22,7 +22,10 @@ export function formatFieldPath(path: readonly PropertyKey[]): string {
 export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
   return issues.flatMap((issue): FieldError[] => {
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ field: formatFieldPath([...issue.path, key]), message: 'is not allowed' }));
+      return issue.keys.map((key) => ({
+        field: formatFieldPath([...issue.path, key]),
+        message: 'is not allowed',
+      }));
     }
     return [{ field: formatFieldPath(issue.path), message: issue.message }];
   });

@@ -1,8 +1,10 @@
 import { HealthRegistry } from './health-registry.service';
 import { withTimeout, HealthCheckTimeoutError } from './with-timeout';
 
-const registry = (timeoutMs = 50) => new HealthRegistry({ config: { HEALTH_CHECK_TIMEOUT_MS: timeoutMs } as never });
-const byName = (outcomes: { name: string }[]) => Object.fromEntries(outcomes.map((o) => [o.name, o]));
+const registry = (timeoutMs = 50) =>
+  new HealthRegistry({ config: { HEALTH_CHECK_TIMEOUT_MS: timeoutMs } as never });
+const byName = (outcomes: { name: string }[]) =>
+  Object.fromEntries(outcomes.map((o) => [o.name, o]));
 
 describe('HealthRegistry', () => {
   it('is ready when every check passes and not draining', async () => {
@@ -24,14 +26,27 @@ describe('HealthRegistry', () => {
     health.addReadinessCheck('rejects', () => Promise.reject(new Error('refused')));
     health.addReadinessCheck('hangs', () => new Promise(() => undefined));
     const outcomes = byName(await health.runReadinessChecks());
-    expect(outcomes['throws']).toEqual({ name: 'throws', status: 'down', details: { message: 'boom' } });
-    expect(outcomes['rejects']).toEqual({ name: 'rejects', status: 'down', details: { message: 'refused' } });
-    expect(outcomes['hangs']).toEqual({ name: 'hangs', status: 'down', details: { message: 'timed out after 30 ms' } });
+    expect(outcomes['throws']).toEqual({
+      name: 'throws',
+      status: 'down',
+      details: { message: 'boom' },
+    });
+    expect(outcomes['rejects']).toEqual({
+      name: 'rejects',
+      status: 'down',
+      details: { message: 'refused' },
+    });
+    expect(outcomes['hangs']).toEqual({
+      name: 'hangs',
+      status: 'down',
+      details: { message: 'timed out after 30 ms' },
+    });
   });
 
   it('runs checks in parallel, so one slow check costs one timeout', async () => {
     const health = registry(40);
-    for (const name of ['a', 'b', 'c', 'd']) health.addReadinessCheck(name, () => new Promise(() => undefined));
+    for (const name of ['a', 'b', 'c', 'd'])
+      health.addReadinessCheck(name, () => new Promise(() => undefined));
     const started = Date.now();
     await health.runReadinessChecks();
     expect(Date.now() - started).toBeLessThan(150);
@@ -70,6 +85,8 @@ describe('withTimeout', () => {
   });
 
   it('rejects with HealthCheckTimeoutError', async () => {
-    await expect(withTimeout(() => new Promise(() => undefined), 5)).rejects.toBeInstanceOf(HealthCheckTimeoutError);
+    await expect(withTimeout(() => new Promise(() => undefined), 5)).rejects.toBeInstanceOf(
+      HealthCheckTimeoutError,
+    );
   });
 });

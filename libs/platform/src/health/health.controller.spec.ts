@@ -1,5 +1,4 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
 import { createHttpTestApp } from '../testing/http-test-app';
 import type { LogCapture } from '../testing/log-capture';
 import { HealthRegistry } from './health-registry.service';
@@ -8,7 +7,7 @@ describe('health endpoints', () => {
   let app: NestFastifyApplication;
   let logs: LogCapture;
   let health: HealthRegistry;
-  const get = (url: string) => app.getHttpAdapter().getInstance<FastifyInstance>().inject({ method: 'GET', url });
+  const get = (url: string) => app.getHttpAdapter().getInstance().inject({ method: 'GET', url });
 
   beforeEach(async () => {
     ({ app, logs } = await createHttpTestApp());
@@ -51,7 +50,9 @@ describe('health endpoints', () => {
     health.addLivenessCheck('kafka-consumer', () => Promise.reject(new Error('crashed')));
     const res = await get('/health/live');
     expect(res.statusCode).toBe(503);
-    expect(res.json()).toMatchObject({ error: { 'kafka-consumer': { status: 'down', message: 'crashed' } } });
+    expect(res.json()).toMatchObject({
+      error: { 'kafka-consumer': { status: 'down', message: 'crashed' } },
+    });
   });
 
   it('does not log successful probes', async () => {

@@ -1,4 +1,4 @@
-import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Logger, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import {
   HealthCheck,
@@ -19,6 +19,8 @@ import { HealthRegistry, type CheckOutcome } from './health-registry.service';
 @ApiExcludeController()
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger(HealthController.name);
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
@@ -44,19 +46,24 @@ export class HealthController {
   }
 
   private async report(outcomes: CheckOutcome[], reply: FastifyReply): Promise<HealthCheckResult> {
-    const indicators: HealthIndicatorFunction[] = outcomes.map(
-      (outcome) => () => {
-        const session = this.indicators.check(outcome.name);
-        return outcome.status === 'up' ? session.up(outcome.details) : session.down(outcome.details);
-      },
-    );
+    const indicators: HealthIndicatorFunction[] = outcomes.map((outcome) => () => {
+      const session = this.indicators.check(outcome.name);
+      return outcome.status === 'up' ? session.up(outcome.details) : session.down(outcome.details);
+    });
     try {
       return await this.health.check(indicators);
     } catch (error) {
       // Terminus signals "down" by throwing; answer its body as is rather than as a problem.
       if (error instanceof ServiceUnavailableException) {
+        const result = error.getResponse() as HealthCheckResult;
+        if (!this.registry.isDraining()) {
+          this.logger.warn(
+            { down: result.error },
+            `Health check failed: ${Object.keys(result.error ?? {}).join(', ')}`,
+          );
+        }
         reply.status(503);
-        return error.getResponse() as HealthCheckResult;
+        return result;
       }
       throw error;
     }

@@ -1,13 +1,10 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
-import type { Connection } from 'mongoose';
+import { ConnectionStates, type Connection } from 'mongoose';
 import { PLATFORM_OPTIONS, type PlatformModuleOptions } from '../platform-options';
 import { HealthRegistry } from './health-registry.service';
 
 export const MONGODB_CHECK = 'mongodb';
-
-// Mongoose's readyState values, named.
-const CONNECTED = 1;
 
 /**
  * Readiness: a real `{ ping: 1 }` round trip. Terminus' MongooseHealthIndicator only reads
@@ -27,8 +24,8 @@ export class MongoHealthCheck implements OnModuleInit {
 
   async ping(): Promise<Record<string, unknown>> {
     const db = this.connection.db;
-    if (this.connection.readyState !== CONNECTED || db === undefined) {
-      throw new Error(`not connected (state ${this.connection.readyState})`);
+    if (this.connection.readyState !== ConnectionStates.connected || db === undefined) {
+      throw new Error(`not connected (${ConnectionStates[this.connection.readyState]})`);
     }
     const started = performance.now();
     // timeoutMS makes the driver give up too, not only the registry's race.

@@ -1,7 +1,13 @@
 import { hostname } from 'node:os';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
-import { pino, stdTimeFunctions, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import {
+  pino,
+  stdTimeFunctions,
+  type DestinationStream,
+  type Logger,
+  type LoggerOptions,
+} from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import { CORRELATION_ID_HEADER, correlationIdOf } from './correlation-id';
 import { RequestContext, isBoundToHttpLogger } from './request-context';
@@ -33,14 +39,22 @@ export function basePinoOptions(serviceName: string, level: string): LoggerOptio
 }
 
 /** A JSON logger for code that runs outside Nest (boot failures, fatal process errors). */
-export function createStandaloneLogger(serviceName: string, level = 'info', destination?: DestinationStream): Logger {
+export function createStandaloneLogger(
+  serviceName: string,
+  level = 'info',
+  destination?: DestinationStream,
+): Logger {
   return destination === undefined
     ? pino(basePinoOptions(serviceName, level))
     : pino(basePinoOptions(serviceName, level), destination);
 }
 
 /** nestjs-pino parameters: one JSON line per request and per log call, with correlation ids. */
-export function createLoggerParams(serviceName: string, level: string, destination?: DestinationStream): Params {
+export function createLoggerParams(
+  serviceName: string,
+  level: string,
+  destination?: DestinationStream,
+): Params {
   const options: PinoHttpOptions = {
     ...basePinoOptions(serviceName, level),
     quietReqLogger: true,
@@ -51,11 +65,22 @@ export function createLoggerParams(serviceName: string, level: string, destinati
       return id;
     },
     customLogLevel: (req, res, err) => {
+      const quiet = QUIET_PATHS.includes((req.url ?? '').split('?')[0] ?? '');
+      // Probes and scrapes every few seconds would drown the useful lines. A failing probe
+      // is expected while draining or when a dependency is down: warn, not error.
+      if (quiet) return res.statusCode >= 400 ? 'warn' : 'silent';
       if (err !== undefined || res.statusCode >= 500) return 'error';
-      if (res.statusCode >= 400) return 'warn';
-      // Probes and scrapes every few seconds would drown the useful lines; failures show.
-      return QUIET_PATHS.includes((req.url ?? '').split('?')[0] ?? '') ? 'silent' : 'info';
+      return res.statusCode >= 400 ? 'warn' : 'info';
     },
+    // pino-http invents an Error ("failed with status code 503") for a 5xx without one;
+    // a stack pointing into pino-http helps no one. Real errors (set by the filter) stay.
+    customErrorObject: (_req, res, error, value: Record<string, unknown>) =>
+      error.message === `failed with status code ${res.statusCode}` ? omit(value, 'err') : value,
   };
   return { pinoHttp: destination === undefined ? options : [options, destination] };
+}
+
+function omit(value: Record<string, unknown>, key: string): Record<string, unknown> {
+  const { [key]: _omitted, ...rest } = value;
+  return rest;
 }

@@ -28,20 +28,29 @@ describe('RequestContext', () => {
     const logger = createStandaloneLogger('matching', 'info', logs);
     runWithCorrelationId('kafka-msg-1', () => logger.info('handled'));
     logger.info('outside');
-    expect(logs.lines[0]).toMatchObject({ service: 'matching', correlationId: 'kafka-msg-1', msg: 'handled', level: 'info' });
+    expect(logs.lines[0]).toMatchObject({
+      service: 'matching',
+      correlationId: 'kafka-msg-1',
+      msg: 'handled',
+      level: 'info',
+    });
     expect(logs.lines[1]).not.toHaveProperty('correlationId');
   });
 });
 
 describe('correlation ids', () => {
   it('keeps an acceptable header value', () => {
-    expect(correlationIdFrom('4bf92f3577b34da6a3ce929d0e0e4736')).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+    expect(correlationIdFrom('4bf92f3577b34da6a3ce929d0e0e4736')).toBe(
+      '4bf92f3577b34da6a3ce929d0e0e4736',
+    );
     expect(correlationIdFrom(['a-1', 'b-2'])).toBe('a-1');
   });
 
   it('replaces a missing, oversized or unsafe value with a UUID', () => {
     for (const bad of [undefined, '', 'x'.repeat(129), 'a b', 'a\nb', '{"json":1}']) {
-      expect(correlationIdFrom(bad)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(correlationIdFrom(bad)).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
     }
   });
 

@@ -11,8 +11,16 @@ describe('MetricsRegistry', () => {
 
   it('returns the same metric when asked twice by name', async () => {
     const metrics = new MetricsRegistry();
-    const first = metrics.counter({ name: 'outbox_published_total', help: 'Events published', labelNames: ['topic'] });
-    const second = metrics.counter({ name: 'outbox_published_total', help: 'Events published', labelNames: ['topic'] });
+    const first = metrics.counter({
+      name: 'outbox_published_total',
+      help: 'Events published',
+      labelNames: ['topic'],
+    });
+    const second = metrics.counter({
+      name: 'outbox_published_total',
+      help: 'Events published',
+      labelNames: ['topic'],
+    });
     expect(second).toBe(first);
     first.inc({ topic: 'a' });
     second.inc({ topic: 'a' }, 2);

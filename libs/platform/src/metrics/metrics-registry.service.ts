@@ -29,16 +29,32 @@ export class MetricsRegistry {
     this.registry.setDefaultLabels(labels);
   }
 
-  counter<L extends string = string>(config: Omit<CounterConfiguration<L>, 'registers'>): Counter<L> {
-    return this.getOrCreate(config.name, Counter, () => new Counter<L>({ ...config, registers: [this.registry] }));
+  counter<L extends string = string>(
+    config: Omit<CounterConfiguration<L>, 'registers'>,
+  ): Counter<L> {
+    return this.getOrCreate(
+      config.name,
+      Counter,
+      () => new Counter<L>({ ...config, registers: [this.registry] }),
+    );
   }
 
-  histogram<L extends string = string>(config: Omit<HistogramConfiguration<L>, 'registers'>): Histogram<L> {
-    return this.getOrCreate(config.name, Histogram, () => new Histogram<L>({ ...config, registers: [this.registry] }));
+  histogram<L extends string = string>(
+    config: Omit<HistogramConfiguration<L>, 'registers'>,
+  ): Histogram<L> {
+    return this.getOrCreate(
+      config.name,
+      Histogram,
+      () => new Histogram<L>({ ...config, registers: [this.registry] }),
+    );
   }
 
   gauge<L extends string = string>(config: Omit<GaugeConfiguration<L>, 'registers'>): Gauge<L> {
-    return this.getOrCreate(config.name, Gauge, () => new Gauge<L>({ ...config, registers: [this.registry] }));
+    return this.getOrCreate(
+      config.name,
+      Gauge,
+      () => new Gauge<L>({ ...config, registers: [this.registry] }),
+    );
   }
 
   /** The Prometheus text exposition of every metric. */

@@ -1,12 +1,14 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
 import { createHttpTestApp } from '../testing/http-test-app';
 import { MetricsRegistry } from './metrics-registry.service';
 
 describe('/metrics', () => {
   let app: NestFastifyApplication;
   const inject = (method: 'GET' | 'POST', url: string, payload?: object) =>
-    app.getHttpAdapter().getInstance<FastifyInstance>().inject({ method, url, ...(payload && { payload }) });
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method, url, ...(payload && { payload }) });
 
   beforeAll(async () => {
     ({ app } = await createHttpTestApp());
@@ -26,13 +28,20 @@ describe('/metrics', () => {
     expect(res.body).toContain(
       'http_request_duration_seconds_count{method="GET",route="/things/missing/:id",status_code="404"} 2',
     );
-    expect(res.body).toContain('http_request_duration_seconds_count{method="POST",route="/things",status_code="201"} 1');
-    expect(res.body).toContain('http_request_duration_seconds_count{method="GET",route="unmatched",status_code="404"} 1');
+    expect(res.body).toContain(
+      'http_request_duration_seconds_count{method="POST",route="/things",status_code="201"} 1',
+    );
+    expect(res.body).toContain(
+      'http_request_duration_seconds_count{method="GET",route="unmatched",status_code="404"} 1',
+    );
     expect(res.body).toContain('process_resident_memory_bytes');
   });
 
   it('serves metrics other libraries register on the app registry', async () => {
-    app.get(MetricsRegistry).counter({ name: 'kafka_messages_consumed_total', help: 'Consumed' }).inc(4);
+    app
+      .get(MetricsRegistry)
+      .counter({ name: 'kafka_messages_consumed_total', help: 'Consumed' })
+      .inc(4);
     expect((await inject('GET', '/metrics')).body).toContain('kafka_messages_consumed_total 4');
   });
 });

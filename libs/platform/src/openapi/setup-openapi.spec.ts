@@ -1,5 +1,4 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,7 @@ const info = { title: 'Things', description: 'Test API', version: '1.0.0' };
 
 describe('OpenAPI', () => {
   let app: NestFastifyApplication;
-  const get = (url: string) => app.getHttpAdapter().getInstance<FastifyInstance>().inject({ method: 'GET', url });
+  const get = (url: string) => app.getHttpAdapter().getInstance().inject({ method: 'GET', url });
 
   beforeAll(async () => {
     ({ app } = await createHttpTestApp());
@@ -24,9 +23,18 @@ describe('OpenAPI', () => {
   it('documents zod bodies, queries and params, declares bearer auth, leaves out platform routes', () => {
     const document = createOpenApiDocument(app, info);
     expect(document.info).toMatchObject(info);
-    expect(document.components?.securitySchemes?.['bearer']).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(document.components?.securitySchemes?.['bearer']).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
     expect(document.security).toEqual([{ bearer: [] }]);
-    expect(Object.keys(document.paths).sort()).toEqual(['/things', '/things/boom', '/things/context', '/things/missing/{id}', '/things/zod']);
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/things',
+      '/things/boom',
+      '/things/context',
+      '/things/missing/{id}',
+      '/things/zod',
+    ]);
 
     const create = document.paths['/things']?.post;
     expect(create?.requestBody).toMatchObject({
@@ -53,7 +61,8 @@ describe('OpenAPI', () => {
   it('serves Swagger UI at /docs and the JSON at /docs/openapi.json', async () => {
     const other = await createHttpTestApp({ beforeInit: (created) => setupOpenApi(created, info) });
     try {
-      const inject = (url: string) => other.app.getHttpAdapter().getInstance<FastifyInstance>().inject({ method: 'GET', url });
+      const inject = (url: string) =>
+        other.app.getHttpAdapter().getInstance().inject({ method: 'GET', url });
       const json = await inject('/docs/openapi.json');
       expect(json.statusCode).toBe(200);
       expect(json.json()).toMatchObject({ openapi: '3.0.3', info: { title: 'Things' } });
@@ -81,7 +90,10 @@ describe('OpenAPI', () => {
 
   it('converts zod schemas for input and output', () => {
     const schema = z.object({ n: z.number().int().default(1), when: z.iso.datetime() });
-    expect(zodToOpenApiSchema(schema, 'input')).toMatchObject({ type: 'object', required: ['when'] });
+    expect(zodToOpenApiSchema(schema, 'input')).toMatchObject({
+      type: 'object',
+      required: ['when'],
+    });
     expect(zodToOpenApiSchema(schema, 'output')).toMatchObject({ required: ['n', 'when'] });
     expect(zodToOpenApiSchema(schema)).not.toHaveProperty('$schema');
   });

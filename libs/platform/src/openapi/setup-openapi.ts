@@ -14,7 +14,10 @@ export const OPENAPI_JSON_PATH = 'docs/openapi.json';
 export const BEARER_SCHEME = 'bearer';
 
 /** The OpenAPI document of a created application (initialised or not). */
-export function createOpenApiDocument(app: INestApplication, options: OpenApiOptions): OpenAPIObject {
+export function createOpenApiDocument(
+  app: INestApplication,
+  options: OpenApiOptions,
+): OpenAPIObject {
   const config = new DocumentBuilder()
     .setOpenAPIVersion('3.0.3')
     .setTitle(options.title)

@@ -6,12 +6,15 @@ import { z } from 'zod';
  * sends (defaults make fields optional); `'output'` what the API returns. Types JSON
  * cannot carry (dates, transforms) become an unconstrained schema rather than failing.
  */
-export function zodToOpenApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): SchemaObject {
-  const json = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
-  delete json['$schema'];
+export function zodToOpenApiSchema(
+  schema: z.ZodType,
+  io: 'input' | 'output' = 'input',
+): SchemaObject {
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, {
+    target: 'openapi-3.0',
+    io,
+    unrepresentable: 'any',
+  });
   return json as SchemaObject;
 }
 

@@ -20,7 +20,10 @@ export const TEST_ENV = {
 
 /** A valid configuration for tests, with overrides. */
 export function testConfig(overrides: Record<string, string> = {}): ServiceConfig {
-  const result = parseConfig(serviceConfigSchema('test-service', 3999), { ...TEST_ENV, ...overrides });
+  const result = parseConfig(serviceConfigSchema('test-service', 3999), {
+    ...TEST_ENV,
+    ...overrides,
+  });
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.config;
 }
@@ -37,7 +40,12 @@ export const ListThings = z.object({
 
 export class ThingNotFoundError extends DomainError {
   constructor(id: string) {
-    super({ code: 'thing-not-found', status: 404, title: 'Thing not found', detail: `No thing ${id}` });
+    super({
+      code: 'thing-not-found',
+      status: 404,
+      title: 'Thing not found',
+      detail: `No thing ${id}`,
+    });
   }
 }
 
@@ -102,14 +110,20 @@ export async function createHttpTestApp(
   const logs = new LogCapture();
   const moduleRef = await Test.createTestingModule({
     imports: [
-      buildPlatformModule({ serviceName: 'test-service', config }, { database: false, logDestination: logs }),
+      buildPlatformModule(
+        { serviceName: 'test-service', config },
+        { database: false, logDestination: logs },
+      ),
       ThingsModule,
       ...(options.imports ?? []),
     ],
   }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config), {
-    bufferLogs: true,
-  });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(
+    createFastifyAdapter(config),
+    {
+      bufferLogs: true,
+    },
+  );
   app.useLogger(app.get(PinoNestLogger));
   options.beforeInit?.(app);
   await app.init();

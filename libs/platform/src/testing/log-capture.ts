@@ -4,7 +4,11 @@ import { Writable } from 'node:stream';
 export class LogCapture extends Writable {
   readonly lines: Record<string, unknown>[] = [];
 
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+  override _write(
+    chunk: Buffer,
+    _encoding: BufferEncoding,
+    callback: (error?: Error | null) => void,
+  ): void {
     for (const line of chunk.toString('utf8').split('\n')) {
       if (line.trim() !== '') this.lines.push(JSON.parse(line) as Record<string, unknown>);
     }
@@ -13,6 +17,8 @@ export class LogCapture extends Writable {
 
   /** Lines whose `msg` contains `text`. */
   withMessage(text: string): Record<string, unknown>[] {
-    return this.lines.filter((line) => typeof line['msg'] === 'string' && line['msg'].includes(text));
+    return this.lines.filter(
+      (line) => typeof line['msg'] === 'string' && line['msg'].includes(text),
+    );
   }
 }

@@ -34,7 +34,9 @@ describe('ZodValidationPipe', () => {
   });
 
   it('rejects unknown top-level keys', () => {
-    expect(errorsOf(pipe, { name: 'a', slots: [], admin: true })).toEqual([{ field: 'admin', message: 'is not allowed' }]);
+    expect(errorsOf(pipe, { name: 'a', slots: [], admin: true })).toEqual([
+      { field: 'admin', message: 'is not allowed' },
+    ]);
   });
 
   it('keeps an explicitly loose object loose', () => {
@@ -51,7 +53,9 @@ describe('ZodValidationPipe', () => {
   });
 
   it('rejects __proto__, constructor and prototype keys', () => {
-    const value = JSON.parse('{"name":"a","slots":[],"x":{"__proto__":{"admin":true},"constructor":{},"prototype":1}}');
+    const value = JSON.parse(
+      '{"name":"a","slots":[],"x":{"__proto__":{"admin":true},"constructor":{},"prototype":1}}',
+    );
     const anyKeys = new ZodValidationPipe(z.unknown());
     expect(errorsOf(anyKeys, value)).toEqual([
       { field: 'x.__proto__', message: 'is not an allowed key' },
