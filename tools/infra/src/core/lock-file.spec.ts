@@ -28,6 +28,8 @@ describe('acquireLock', () => {
   it('waits for a live holder and gives up after the timeout', async () => {
     const file = join(dir, 'infra.lock');
     writeFileSync(file, String(process.ppid));
-    await expect(acquireLock(file, 300)).rejects.toThrow(/holds/);
+    const waitedFor: number[] = [];
+    await expect(acquireLock(file, 300, (pid) => waitedFor.push(pid))).rejects.toThrow(/holds/);
+    expect(waitedFor).toEqual([process.ppid]);
   });
 });

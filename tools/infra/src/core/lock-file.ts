@@ -18,7 +18,12 @@ function holder(file: string): number | null {
  * Serialises commands that change the state file (two `up`s from parallel jobs, `down` during `up`).
  * A lock left by a process that died is taken over.
  */
-export async function acquireLock(file: string, timeoutMs = 180_000): Promise<ReleaseLock> {
+export async function acquireLock(
+  file: string,
+  timeoutMs = 180_000,
+  onWait: (holderPid: number) => void = (pid) =>
+    process.stderr.write(`infra: waiting for another infra command (pid ${pid}) to finish...\n`),
+): Promise<ReleaseLock> {
   mkdirSync(dirname(file), { recursive: true });
   const deadline = Date.now() + timeoutMs;
   let announced = false;
@@ -42,7 +47,7 @@ export async function acquireLock(file: string, timeoutMs = 180_000): Promise<Re
       throw new Error(`another infra command (pid ${pid}) holds ${file}; gave up waiting`);
     }
     if (!announced) {
-      process.stderr.write(`infra: waiting for another infra command (pid ${pid}) to finish...\n`);
+      onWait(pid);
       announced = true;
     }
     await sleep(200);
