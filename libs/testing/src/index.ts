@@ -2,3 +2,4 @@ export * from './wait-for';
 export * from './test-env';
 export * from './infra-control';
 export * from './kafka-reader';
+export * from './service-process';

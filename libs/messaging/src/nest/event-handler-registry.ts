@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { EventEnvelope, EventType } from '@medmentor/contracts';
 import { eventCatalog } from '@medmentor/contracts';
+import { runWithCorrelationId } from '@medmentor/platform';
 import type { HandlerContext } from '../consumer/message-processor';
 import { EVENT_HANDLER_METADATA } from './event-handler.decorator';
 
@@ -38,7 +39,8 @@ export class EventHandlerRegistry {
   async dispatch(type: EventType, envelope: EventEnvelope, context: HandlerContext): Promise<void> {
     const handler = this.all.get(type);
     if (!handler) throw new Error(`no handler for ${type}`);
-    await handler(envelope, context);
+    // Logs and events made while handling carry the flow's correlation id.
+    await runWithCorrelationId(envelope.correlationid, () => handler(envelope, context));
   }
 
   private discover(): Map<EventType, BoundHandler> {

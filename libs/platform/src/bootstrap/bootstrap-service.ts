@@ -1,4 +1,4 @@
-import type { DynamicModule, Type } from '@nestjs/common';
+import { Logger as NestLogger, type DynamicModule, type Type } from '@nestjs/common';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -48,7 +48,7 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestF
       createShutdownHandler({
         app,
         health: app.get(HealthRegistry),
-        logger,
+        logger: new NestLogger('Shutdown'),
         timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
         drainDelayMs: config.SHUTDOWN_DRAIN_DELAY_MS,
       }),
@@ -61,7 +61,7 @@ export async function bootstrapService(options: BootstrapOptions): Promise<NestF
 
     await app.startAllMicroservices();
     await app.listen({ port: config.PORT, host: config.HOST });
-    logger.log(`${serviceName} listening on ${await app.getUrl()}`);
+    logger.log(`${serviceName} listening on ${await app.getUrl()}`, 'Bootstrap');
     return app;
   } catch (error) {
     fallbackLogger.fatal({ err: error }, `${serviceName} failed to start`);

@@ -1,4 +1,5 @@
 import {
+  Inject,
   Injectable,
   Module,
   type BeforeApplicationShutdown,
@@ -18,7 +19,7 @@ let hangBeforeShutdown = false;
 /** Stands in for messaging: records when Nest calls each hook and what it sees then. */
 @Injectable()
 class HookRecorder implements OnModuleDestroy, BeforeApplicationShutdown, OnApplicationShutdown {
-  constructor(private readonly health: HealthRegistry) {}
+  constructor(@Inject(HealthRegistry) private readonly health: HealthRegistry) {}
 
   onModuleDestroy(): void {
     events.push(`onModuleDestroy draining=${this.health.isDraining()} http=${listening()}`);

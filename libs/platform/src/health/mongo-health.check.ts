@@ -14,7 +14,7 @@ export const MONGODB_CHECK = 'mongodb';
 export class MongoHealthCheck implements OnModuleInit {
   constructor(
     @InjectConnection() private readonly connection: Connection,
-    private readonly registry: HealthRegistry,
+    @Inject(HealthRegistry) private readonly registry: HealthRegistry,
     @Inject(PLATFORM_OPTIONS) private readonly options: PlatformModuleOptions,
   ) {}
 

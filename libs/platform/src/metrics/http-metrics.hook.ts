@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { MetricsRegistry } from './metrics-registry.service';
@@ -12,8 +12,8 @@ export const UNMATCHED_ROUTE = 'unmatched';
 @Injectable()
 export class HttpMetricsHook implements OnModuleInit {
   constructor(
-    private readonly adapterHost: HttpAdapterHost,
-    private readonly metrics: MetricsRegistry,
+    @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
+    @Inject(MetricsRegistry) private readonly metrics: MetricsRegistry,
   ) {}
 
   onModuleInit(): void {

@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Res } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../http/public.decorator';
@@ -9,7 +9,7 @@ import { MetricsRegistry } from './metrics-registry.service';
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {
-  constructor(private readonly metrics: MetricsRegistry) {}
+  constructor(@Inject(MetricsRegistry) private readonly metrics: MetricsRegistry) {}
 
   @Get()
   @Header('Cache-Control', 'no-store')

@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { generateDevKeyPair, signDevToken, type DevKeyPair, type Role } from '@medmentor/auth';
+import { kafkaBrokers, mongoUri, ServiceProcess, SERVICES, uniqueName, type ServiceName } from '@medmentor/testing';
+
+const ISSUER = 'medmentor-e2e';
+const AUDIENCE = 'medmentor-api';
+
+/** The four services as separate processes on the real broker and database. */
+export class Stack {
+  readonly services: Record<ServiceName, ServiceProcess>;
+  private readonly keys: Promise<DevKeyPair>;
+
+  constructor(readonly runId = uniqueName('e2e')) {
+    this.keys = generateDevKeyPair();
+    this.services = {} as Record<ServiceName, ServiceProcess>;
+  }
+
+  async start(): Promise<void> {
+    const { publicKeyPem: publicKey } = await this.keys;
+    for (const name of Object.keys(SERVICES) as ServiceName[]) {
+      const service = new ServiceProcess({
+        name,
+        port: SERVICES[name] + 100,
+        logDir: join(__dirname, '../../../tmp/e2e-logs', this.runId),
+        env: {
+          MONGODB_URI: mongoUri(),
+          MONGODB_DATABASE: `${this.runId}_${name}`.replace(/-/g, '_'),
+          KAFKA_BROKERS: kafkaBrokers().join(','),
+          AUTH_PUBLIC_KEY: publicKey,
+          AUTH_ISSUER: ISSUER,
+          AUTH_AUDIENCE: AUDIENCE,
+          LOG_LEVEL: 'info',
+          OUTBOX_POLL_INTERVAL_MS: '100',
+        },
+      });
+      this.services[name] = service;
+      service.start();
+    }
+    await Promise.all(Object.values(this.services).map((service) => service.waitReady()));
+  }
+
+  async token(tenantId: string, roles: [Role, ...Role[]], subject = 'e2e-user'): Promise<string> {
+    const { privateKeyPem: privateKey } = await this.keys;
+    return signDevToken(privateKey, { subject, tenantId, roles }, { issuer: ISSUER, audience: AUDIENCE, expiresIn: '1h' });
+  }
+
+  async stop(): Promise<Record<ServiceName, number | null>> {
+    const names = Object.keys(this.services) as ServiceName[];
+    const codes = await Promise.all(names.map((name) => this.services[name].stop()));
+    return Object.fromEntries(names.map((name, i) => [name, codes[i]])) as Record<ServiceName, number | null>;
+  }
+
+  async kill(): Promise<void> {
+    await Promise.all(Object.values(this.services).map((service) => service.kill()));
+  }
+}
+
+export const api = async (
+  url: string,
+  init: { method?: string; token?: string; body?: unknown } = {},
+): Promise<{ status: number; contentType: string; body: Record<string, unknown> }> => {
+  const response = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers: {
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type') ?? '',
+    body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>),
+  };
+};
