@@ -7,7 +7,9 @@ import { join } from 'node:path';
 // process shows: signal handling, the shutdown sequence, log lines and exit codes.
 const MONGODB_URI = process.env['MONGODB_URI'];
 if (MONGODB_URI === undefined || MONGODB_URI.trim() === '') {
-  throw new Error('MONGODB_URI is not set: the bootstrap integration tests need a MongoDB-wire server');
+  throw new Error(
+    'MONGODB_URI is not set: the bootstrap integration tests need a MongoDB-wire server',
+  );
 }
 
 const workspaceRoot = join(__dirname, '../../../..');
@@ -136,7 +138,9 @@ describe('bootstrapService in a real process', () => {
   it('refuses to start with bad configuration, naming every variable', async () => {
     const service = await start({ PORT: 'eighty', KAFKA_BROKERS: '' });
     expect(await service.exited).toBe(1);
-    expect(service.stderr()).toContain('Invalid configuration for tiny: 2 problems in environment variables');
+    expect(service.stderr()).toContain(
+      'Invalid configuration for tiny: 2 problems in environment variables',
+    );
     expect(service.stderr()).toContain('  - KAFKA_BROKERS is required but not set');
     expect(service.stderr()).toContain('  - PORT must be an integer between 1 and 65535');
   });

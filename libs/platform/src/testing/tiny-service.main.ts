@@ -33,7 +33,8 @@ class Lifecycle implements OnModuleDestroy, BeforeApplicationShutdown, OnApplica
 
   async beforeApplicationShutdown(signal?: string): Promise<void> {
     this.logger.log(`hook beforeApplicationShutdown ${signal}`);
-    if (process.env['TINY_HANG_ON_SHUTDOWN'] === '1') await new Promise(() => setInterval(() => undefined, 1000));
+    if (process.env['TINY_HANG_ON_SHUTDOWN'] === '1')
+      await new Promise(() => setInterval(() => undefined, 1000));
   }
 
   onApplicationShutdown(signal?: string): void {
