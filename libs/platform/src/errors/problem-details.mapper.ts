@@ -8,10 +8,10 @@ import { zodIssuesToFieldErrors } from './zod-issues';
 export const INTERNAL_ERROR = 'internal-error';
 export const MALFORMED_BODY = 'malformed-body';
 
-/** What the filter does with an exception: the answer, and whether it deserves a log line. */
+/** What the filter does with an exception: the answer, and whether it is a server fault. */
 export interface MappedProblem {
   readonly problem: ProblemDetails;
-  /** Server faults are logged with their stack; client errors are in the access log already. */
+  /** 'error': a server fault, logged with its stack. Client errors are in the access log. */
   readonly log: 'none' | 'error';
 }
 
@@ -42,8 +42,8 @@ const CODE_BY_STATUS: Readonly<Record<number, string>> = {
   504: 'gateway-timeout',
 };
 
-// Fastify's body-parser errors reach the filter as HttpExceptions carrying only Fastify's
-// message (Nest's router maps them so), or raw with their FST_ code. Both are recognised.
+// Fastify's body-parser errors usually reach the filter as HttpExceptions that Nest's router
+// built from Fastify's message alone (the FST_ code is lost), sometimes raw. Both are known.
 const MALFORMED_JSON_CODES = new Set([
   'FST_ERR_CTP_INVALID_JSON_BODY',
   'FST_ERR_CTP_EMPTY_JSON_BODY',
@@ -53,117 +53,139 @@ const MALFORMED_JSON_MESSAGES = new Set([
   "Body cannot be empty when content-type is set to 'application/json'",
 ]);
 
+const GENERIC_500_DETAIL =
+  'An unexpected error occurred. Quote the correlation id when reporting it.';
+
 const titleOf = (status: number): string => STATUS_CODES[status] ?? 'Error';
 const codeOf = (status: number): string => CODE_BY_STATUS[status] ?? `http-${status}`;
+const plural = (n: number): string => `${n} invalid field${n === 1 ? '' : 's'}`;
 
 /** Maps any thrown value to RFC 9457 problem details. Pure: no I/O, no logging. */
 export function toProblemDetails(exception: unknown, context: ProblemContext = {}): MappedProblem {
-  const base = { instance: context.instance, correlationId: context.correlationId };
+  const problem = (
+    fields: Omit<ProblemDetails, 'instance' | 'correlationId'>,
+    log: MappedProblem['log'],
+  ) => ({
+    problem: clean({ ...fields, instance: context.instance, correlationId: context.correlationId }),
+    log,
+  });
 
   if (exception instanceof DomainError) {
-    return {
-      problem: clean({
-        ...base,
+    return problem(
+      {
         type: problemTypeFor(exception.code),
         title: exception.title,
         status: exception.status,
         detail: exception.detail,
         code: exception.code,
         errors: exception.errors,
-      }),
-      log: exception.status >= 500 ? 'error' : 'none',
-    };
+      },
+      exception.status >= 500 ? 'error' : 'none',
+    );
   }
 
   if (exception instanceof z.core.$ZodError) {
     const errors = zodIssuesToFieldErrors(exception.issues);
-    return {
-      problem: clean({
-        ...base,
+    return problem(
+      {
         type: problemTypeFor(VALIDATION_FAILED),
         title: 'Invalid request',
         status: 400,
-        detail: `The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}.`,
+        detail: `The request has ${plural(errors.length)}.`,
         code: VALIDATION_FAILED,
         errors,
-      }),
-      log: 'none',
-    };
+      },
+      'none',
+    );
   }
 
-  const fastify = asFastifyClientError(exception);
-  if (fastify !== undefined)
-    return httpProblem(fastify.status, fastify.message, fastify.code, undefined, base);
-
-  if (exception instanceof HttpException) {
-    const { message, code, errors } = readHttpResponse(exception.getResponse());
-    return httpProblem(exception.getStatus(), message, code, errors, base);
+  if (isMalformedJson(exception)) {
+    return problem(
+      {
+        type: problemTypeFor(MALFORMED_BODY),
+        title: 'Malformed request body',
+        status: 400,
+        detail: 'The request body is not valid JSON.',
+        code: MALFORMED_BODY,
+      },
+      'none',
+    );
   }
 
-  return {
-    problem: clean({
-      ...base,
+  const http = asHttpError(exception);
+  if (http !== undefined) {
+    return problem(
+      {
+        type: 'about:blank',
+        title: titleOf(http.status),
+        status: http.status,
+        // A deliberate 5xx may say why (503 "index rebuilding"); a bare 500 says nothing.
+        detail: http.status === 500 ? GENERIC_500_DETAIL : http.message,
+        code: http.code ?? codeOf(http.status),
+        errors: http.errors,
+      },
+      http.status >= 500 ? 'error' : 'none',
+    );
+  }
+
+  return problem(
+    {
       type: problemTypeFor(INTERNAL_ERROR),
       title: titleOf(500),
       status: 500,
-      detail: 'An unexpected error occurred. Quote the correlation id when reporting it.',
+      detail: GENERIC_500_DETAIL,
       code: INTERNAL_ERROR,
-    }),
-    log: 'error',
-  };
+    },
+    'error',
+  );
 }
 
-function httpProblem(
-  status: number,
-  message: string | undefined,
-  explicitCode: string | undefined,
-  errors: FieldError[] | undefined,
-  base: ProblemContext,
-): MappedProblem {
-  if (status === 400 && message !== undefined && MALFORMED_JSON_MESSAGES.has(message)) {
-    return {
-      problem: clean({
-        ...base,
-        type: problemTypeFor(MALFORMED_BODY),
-        title: 'Malformed request body',
-        status,
-        detail: 'The request body is not valid JSON.',
-        code: MALFORMED_BODY,
-      }),
-      log: 'none',
-    };
-  }
-  const isServerFault = status >= 500;
-  return {
-    problem: clean({
-      ...base,
-      type: 'about:blank',
-      title: titleOf(status),
-      status,
-      // A deliberate 5xx may say why (503 "search index rebuilding"); a bare 500 says nothing.
-      detail:
-        status === 500
-          ? 'An unexpected error occurred. Quote the correlation id when reporting it.'
-          : message,
-      code: explicitCode ?? codeOf(status),
-      errors,
-    }),
-    log: isServerFault ? 'error' : 'none',
-  };
-}
-
-/** Reads Nest's response body shapes: a string, or `{ message, error, statusCode, code? }`. */
-function readHttpResponse(response: string | object): {
+interface HttpError {
+  status: number;
   message?: string;
   code?: string;
   errors?: FieldError[];
-} {
+}
+
+function isMalformedJson(exception: unknown): boolean {
+  if (exception instanceof HttpException) {
+    return exception.getStatus() === 400 && MALFORMED_JSON_MESSAGES.has(exception.message);
+  }
+  return MALFORMED_JSON_CODES.has(fastifyCodeOf(exception) ?? '');
+}
+
+/** A Nest HttpException, or a raw Fastify client error (4xx with an FST_ code). */
+function asHttpError(exception: unknown): HttpError | undefined {
+  if (exception instanceof HttpException) {
+    return { status: exception.getStatus(), ...readHttpResponse(exception.getResponse()) };
+  }
+  const statusCode = (exception as { statusCode?: unknown } | null)?.statusCode;
+  if (
+    fastifyCodeOf(exception) !== undefined &&
+    typeof statusCode === 'number' &&
+    statusCode >= 400 &&
+    statusCode < 500
+  ) {
+    return { status: statusCode, message: (exception as Error).message };
+  }
+  return undefined;
+}
+
+function fastifyCodeOf(exception: unknown): string | undefined {
+  if (!(exception instanceof Error)) return undefined;
+  const code = (exception as Error & { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('FST_') ? code : undefined;
+}
+
+/** Reads Nest's response body shapes: a string, or `{ message, error, statusCode, code?, errors? }`. */
+function readHttpResponse(response: string | object): Omit<HttpError, 'status'> {
   if (typeof response === 'string') return { message: response };
   const body = response as Record<string, unknown>;
-  const message = Array.isArray(body['message'])
-    ? body['message'].map(String).join('; ')
-    : typeof body['message'] === 'string'
-      ? body['message']
+  const raw = body['message'];
+  const message = Array.isArray(raw)
+    ? raw.map(String).join('; ')
+    : typeof raw === 'string'
+      ? raw
       : undefined;
   const code = typeof body['code'] === 'string' ? body['code'] : undefined;
   const errors =
@@ -182,28 +204,11 @@ function isFieldError(value: unknown): value is FieldError {
   );
 }
 
-/** A raw Fastify client error (4xx with an FST_ code), mapped to a message and code. */
-function asFastifyClientError(
-  exception: unknown,
-): { status: number; message: string; code?: string } | undefined {
-  if (!(exception instanceof Error)) return undefined;
-  const { code, statusCode } = exception as Error & { code?: unknown; statusCode?: unknown };
-  if (typeof code !== 'string' || !code.startsWith('FST_')) return undefined;
-  if (typeof statusCode !== 'number' || statusCode < 400 || statusCode >= 500) return undefined;
-  if (MALFORMED_JSON_CODES.has(code)) {
-    return {
-      status: 400,
-      message: "Body is not valid JSON but content-type is set to 'application/json'",
-    };
-  }
-  return { status: statusCode, message: exception.message };
-}
-
-/** Drops undefined members so the JSON has no `"detail": null` noise. */
+/** Drops undefined members so the JSON carries no empty fields. */
 function clean(problem: {
   [K in keyof ProblemDetails]: ProblemDetails[K] | undefined;
 }): ProblemDetails {
   return Object.fromEntries(
-    Object.entries(problem).filter(([, v]) => v !== undefined),
+    Object.entries(problem).filter(([, value]) => value !== undefined),
   ) as unknown as ProblemDetails;
 }
