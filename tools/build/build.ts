@@ -15,7 +15,7 @@ const assets = /\.(json|hbs|html|txt|csv)$/;
 const walk = async (dir: string): Promise<string[]> => {
   const entries = await readdir(dir, { withFileTypes: true });
   const files = await Promise.all(
-    entries.map((entry) => {
+    entries.map(async (entry) => {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : walk(path);
       return [path];

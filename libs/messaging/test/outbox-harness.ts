@@ -25,6 +25,6 @@ export const writePing = async (pings: Collection<PingDoc>, tenantId: string, n:
     { pingId, message: `ping ${n}`, sentAt: new Date().toISOString() },
     { tenantId, source: 'profiles' },
   );
-  await pings.insertOne({ _id: pingId, tenantId, n, ...outboxFields([event]) } as PingDoc);
+  await pings.insertOne({ _id: pingId, tenantId, n, ...outboxFields([event]) });
   return pingId;
 };

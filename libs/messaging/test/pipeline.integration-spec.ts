@@ -54,7 +54,7 @@ class Pipeline {
     await ensureTopics(this.connection.admin, [TOPIC], { partitions: 3, replicationFactor: 1 });
     this.startRelay();
     const processed = new MongoProcessedEvents(this.db.collection<ProcessedEventRecord>('processed_events'));
-    let consumer: EventConsumer | undefined;
+    const ref: { consumer?: EventConsumer } = {};
     const processor = new MessageProcessor({
       group: uniqueName('it-group'),
       processed,
@@ -71,14 +71,15 @@ class Pipeline {
         );
       },
       maxAttempts: 3,
-      isStopping: () => consumer?.isStopping ?? false,
+      isStopping: () => ref.consumer?.isStopping ?? false,
       observer: { processed: (_topic, result) => this.results.push(result), retried: () => undefined },
     });
-    consumer = new EventConsumer(this.connection, processor, {
+    const consumer = new EventConsumer(this.connection, processor, {
       groupId: uniqueName('it-group'),
       topics: [TOPIC],
       partitionsConsumedConcurrently: 3,
     });
+    ref.consumer = consumer;
     this.consumer = consumer;
     await consumer.start();
     return this;
@@ -151,7 +152,7 @@ describe('outbox → Kafka → idempotent consumer (real broker and MongoDB-wire
       for (let n = 0; n < 30; n += 1) ids.push(await writePing(pipeline.pings, pipeline.tenantId, n));
       const receipts = await waitFor(() => pipeline.allReceived(ids), { timeoutMs: 60_000, description: '30 receipts' });
       expect(receipts.map((r) => r.applications)).toEqual(ids.map(() => 1));
-      const pending = await pipeline.pings.countDocuments({ tenantId: pipeline.tenantId, _outboxPending: true } as never);
+      const pending = await pipeline.pings.countDocuments({ tenantId: pipeline.tenantId, _outboxPending: true });
       expect(pending).toBe(0);
     } finally {
       await pipeline.stop();

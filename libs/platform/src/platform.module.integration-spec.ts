@@ -26,6 +26,8 @@ function configFor(overrides: Record<string, string> = {}): ServiceConfig {
     MONGODB_DATABASE: database,
     KAFKA_BROKERS: '127.0.0.1:9092',
     AUTH_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\\nAAAA\\n-----END PUBLIC KEY-----',
+    AUTH_ISSUER: 'medmentor-test',
+    AUTH_AUDIENCE: 'medmentor-api',
     LOG_LEVEL: 'error',
     HEALTH_CHECK_TIMEOUT_MS: '3000',
     ...overrides,

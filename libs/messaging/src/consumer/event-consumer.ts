@@ -91,7 +91,9 @@ export class EventConsumer {
     this.stateValue = 'stopped';
   }
 
-  private async handle({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+  private readonly handle = async (payload: EachMessagePayload): Promise<void> => {
+    const { topic, partition, message } = payload;
+    const heartbeat = () => payload.heartbeat();
     this.inFlight += 1;
     // The pacemaker keeps group membership while a long handler runs.
     const pacemaker = setInterval(() => {
@@ -113,5 +115,5 @@ export class EventConsumer {
       clearInterval(pacemaker);
       this.inFlight -= 1;
     }
-  }
+  };
 }

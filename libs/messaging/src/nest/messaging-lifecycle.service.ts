@@ -102,7 +102,7 @@ export class MessagingLifecycle
     const processed = new MongoProcessedEvents(collection);
     this.processed = processed;
     await processed.ensureIndexes();
-    let consumer: EventConsumer | undefined;
+    const ref: { consumer?: EventConsumer } = {};
     const processor = new MessageProcessor({
       group: this.options.groupId,
       processed,
@@ -110,13 +110,14 @@ export class MessagingLifecycle
       handles: (type) => this.handlers.handles(type),
       dispatch: (type, envelope, context) => this.handlers.dispatch(type, envelope, context),
       maxAttempts: this.options.maxHandlerAttempts,
-      isStopping: () => consumer?.isStopping ?? false,
+      isStopping: () => ref.consumer?.isStopping ?? false,
     });
-    consumer = new EventConsumer(this.connection, processor, {
+    const consumer = new EventConsumer(this.connection, processor, {
       groupId: this.options.groupId,
       topics,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
     });
+    ref.consumer = consumer;
     this.consumer = consumer;
     await consumer.start();
     this.logger.log(`consuming ${topics.join(', ')} as group ${this.options.groupId}`);

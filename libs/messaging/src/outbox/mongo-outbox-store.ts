@@ -35,7 +35,7 @@ export class MongoOutboxStore implements OutboxStore {
       .find({ _id: { $in: ids }, [lockedBy]: token }, { projection: { [entries]: 1 } })
       .toArray();
     return held.map((doc) => ({
-      documentId: doc._id as unknown,
+      documentId: doc._id,
       token,
       entries: (doc[entries] as OutboxEntry[] | undefined) ?? [],
     }));

@@ -7,6 +7,8 @@ const valid = {
   MONGODB_URI: 'mongodb://db:27017',
   KAFKA_BROKERS: 'kafka-0:9092, kafka-1:9092',
   AUTH_JWKS_URL: 'https://id.example.org/.well-known/jwks.json',
+  AUTH_ISSUER: 'https://id.example.org',
+  AUTH_AUDIENCE: 'medmentor-api',
 };
 
 function errorsOf(env: Record<string, string | undefined>) {
@@ -30,6 +32,8 @@ describe('serviceConfigSchema', () => {
         KAFKA_CLIENT_ID: 'matching',
         KAFKA_GROUP_ID: 'medmentor-matching',
         AUTH_JWKS_URL: 'https://id.example.org/.well-known/jwks.json',
+        AUTH_ISSUER: 'https://id.example.org',
+        AUTH_AUDIENCE: 'medmentor-api',
         HTTP_BODY_LIMIT_BYTES: 1_048_576,
         SHUTDOWN_TIMEOUT_MS: 25_000,
         SHUTDOWN_DRAIN_DELAY_MS: 0,
@@ -52,6 +56,8 @@ describe('serviceConfigSchema', () => {
     expect(errorsOf({})).toEqual({
       MONGODB_URI: 'is required but not set',
       KAFKA_BROKERS: 'is required but not set',
+      AUTH_ISSUER: 'is required but not set',
+      AUTH_AUDIENCE: 'is required but not set',
       AUTH_JWKS_URL:
         'set exactly one of AUTH_JWKS_URL (production) and AUTH_PUBLIC_KEY (development)',
     });
@@ -110,9 +116,9 @@ describe('serviceConfigSchema', () => {
   });
 
   it('treats blank values as unset', () => {
-    const result = parseConfig(schema, { ...valid, PORT: '', AUTH_ISSUER: '  ' });
+    const result = parseConfig(schema, { ...valid, PORT: '' });
     expect(result.ok && result.config.PORT).toBe(3002);
-    expect(result.ok && result.config.AUTH_ISSUER).toBeUndefined();
+    expect(errorsOf({ ...valid, AUTH_ISSUER: '  ' })).toEqual({ AUTH_ISSUER: 'is required but not set' });
   });
 
   it('lets services extend the schema with their own variables', () => {
@@ -141,7 +147,9 @@ describe('loadConfig', () => {
       const message = String(stderr.mock.calls[0]?.[0]);
       expect(message).toBe(
         [
-          'Invalid configuration for matching: 4 problems in environment variables',
+          'Invalid configuration for matching: 6 problems in environment variables',
+          '  - AUTH_AUDIENCE is required but not set',
+          '  - AUTH_ISSUER is required but not set',
           '  - AUTH_JWKS_URL set exactly one of AUTH_JWKS_URL (production) and AUTH_PUBLIC_KEY (development)',
           '  - KAFKA_BROKERS must be a comma-separated list of host:port (bad entries: "secret-host")',
           '  - MONGODB_URI is required but not set',

@@ -3,7 +3,6 @@ import { envEnum, envHostPortList, envInt, envMongoUri, envString, envUrl } from
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const optionalString = z.string().trim().min(1).optional();
 
 /**
  * The variables every service reads that do not depend on which service it is.
@@ -25,8 +24,10 @@ export const baseServiceConfigSchema = z
         message: 'must be a PEM (-----BEGIN ...)',
       })
       .optional(),
-    AUTH_ISSUER: optionalString,
-    AUTH_AUDIENCE: optionalString,
+    /** Expected `iss` of access tokens. */
+    AUTH_ISSUER: z.string().trim().min(1),
+    /** Expected `aud`; a comma-separated list is accepted. */
+    AUTH_AUDIENCE: z.string().trim().min(1),
     HTTP_BODY_LIMIT_BYTES: envInt(1024 * 1024, { min: 1 }),
     SHUTDOWN_TIMEOUT_MS: envInt(25_000, { min: 1 }),
     /** How long readiness reports 503 before the server closes (endpoint propagation). */

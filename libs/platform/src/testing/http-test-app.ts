@@ -16,6 +16,8 @@ export const TEST_ENV = {
   MONGODB_URI: 'mongodb://127.0.0.1:1/?directConnection=true',
   KAFKA_BROKERS: '127.0.0.1:9092',
   AUTH_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----\\nAAAA\\n-----END PUBLIC KEY-----',
+  AUTH_ISSUER: 'medmentor-test',
+  AUTH_AUDIENCE: 'medmentor-api',
 };
 
 /** A valid configuration for tests, with overrides. */
