@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { infraControl, SERVICES, uniqueName, waitFor, type ServiceName } from '@medmentor/testing';
 import { api, Stack } from './stack';
 
@@ -26,6 +28,9 @@ describe('the four services as processes on the real broker and database', () =>
       const openapi = await api(`${service.url}/docs/openapi.json`);
       expect(openapi.status).toBe(200);
       expect(openapi.body).toMatchObject({ openapi: expect.stringMatching(/^3\./) });
+      // The committed document is the one the service serves (`npm run docs:openapi`).
+      const committed = readFileSync(join(__dirname, '../../../docs/openapi', `${name}.json`), 'utf8');
+      expect(openapi.body).toEqual(JSON.parse(committed));
     }
   });
 

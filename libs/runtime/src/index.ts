@@ -1,3 +1,4 @@
 export * from './runtime-config.schema';
 export * from './service.module';
 export * from './run-service';
+export * from './write-openapi';

@@ -4,6 +4,7 @@ import { AuthConfigError, authOptionsFromEnv, type ResolvedAuthOptions } from '@
 import { bootstrapService, loadConfig } from '@medmentor/platform';
 import { runtimeConfigSchema } from './runtime-config.schema';
 import { ServiceModule } from './service.module';
+import { writeServiceOpenApi } from './write-openapi';
 
 export interface ServiceDefinition {
   name: ServiceName;
@@ -26,8 +27,15 @@ const authOrExit = (env: NodeJS.ProcessEnv): ResolvedAuthOptions => {
   }
 };
 
-/** Validates the environment (exit 1 naming every bad variable), then boots the service. */
-export const runService = async (definition: ServiceDefinition): Promise<void> => {
+/**
+ * Validates the environment (exit 1 naming every bad variable), then boots the service.
+ * `--write-openapi <path>` writes the OpenAPI document instead, without connecting anywhere.
+ */
+export const runService = async (definition: ServiceDefinition, argv = process.argv.slice(2)): Promise<void> => {
+  if (argv[0] === '--write-openapi' && argv[1]) {
+    await writeServiceOpenApi(definition, argv[1]);
+    return;
+  }
   const config = loadConfig(runtimeConfigSchema(definition.name, definition.defaultPort));
   const auth = authOrExit(process.env);
   await bootstrapService({
