@@ -86,7 +86,7 @@ export class MessageProcessor {
           attempt,
           heartbeat,
         });
-        await this.record(message, envelope, type, 'applied', heartbeat);
+        await this.record(message, envelope, type, heartbeat);
         return 'applied';
       } catch (error) {
         const errorClass = classifyError(error);
@@ -94,8 +94,9 @@ export class MessageProcessor {
         if (errorClass === 'invalid' || (errorClass === 'failed' && attempt >= this.deps.maxAttempts)) {
           const why = errorClass === 'invalid' ? reason : `failed after ${attempt} attempts: ${reason}`;
           this.logger.error(`event ${envelope.id} (${type}) dead-lettered: ${why}`);
+          // Not recorded as processed: replaying it from the dead-letter topic after a fix
+          // applies it; a redelivery before then only dead-letters it again.
           await this.deadLetter(message, why, heartbeat);
-          await this.record(message, envelope, type, 'dead-lettered', heartbeat);
           return 'dead-lettered';
         }
         this.deps.observer?.retried(message.topic, errorClass);
@@ -109,7 +110,6 @@ export class MessageProcessor {
     message: FailedMessage,
     envelope: EventEnvelope,
     type: string,
-    outcome: 'applied' | 'dead-lettered',
     heartbeat: () => Promise<void>,
   ): Promise<void> {
     await this.infra(
@@ -121,7 +121,6 @@ export class MessageProcessor {
           topic: message.topic,
           partition: message.partition,
           offset: message.offset,
-          outcome,
         }),
       heartbeat,
     );

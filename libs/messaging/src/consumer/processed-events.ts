@@ -1,7 +1,5 @@
 import type { Collection } from 'mongodb';
 
-export type ProcessingOutcome = 'applied' | 'dead-lettered';
-
 export interface ProcessedEventRecord {
   _id: string;
   group: string;
@@ -10,7 +8,6 @@ export interface ProcessedEventRecord {
   topic: string;
   partition: number;
   offset: string;
-  outcome: ProcessingOutcome;
   processedAt: Date;
 }
 

@@ -44,6 +44,8 @@ async function start(env: Record<string, string> = {}): Promise<Service> {
       MONGODB_DATABASE: `platform_boot_it_${process.pid}`,
       KAFKA_BROKERS: '127.0.0.1:9092',
       AUTH_JWKS_URL: 'http://127.0.0.1/jwks',
+      AUTH_ISSUER: 'medmentor-test',
+      AUTH_AUDIENCE: 'medmentor-api',
       HOST: '127.0.0.1',
       PORT: String(port),
       ...env,
