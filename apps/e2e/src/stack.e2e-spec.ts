@@ -60,6 +60,11 @@ describe('the four services as processes on the real broker and database', () =>
     });
     expect(ping).toMatchObject({ pingId, published: true });
 
+    const consumed = await (await fetch(`${stack.services.notifications.url}/metrics`)).text();
+    expect(consumed).toMatch(/medmentor_events_processed_total\{[^}]*result="applied"[^}]*\} [1-9]/);
+    const produced = await (await fetch(`${stack.services.profiles.url}/metrics`)).text();
+    expect(produced).toMatch(/medmentor_outbox_pending_documents\{[^}]*collection="diagnostic_pings"[^}]*\} 0/);
+
     const otherTenant = await stack.token(uniqueName('tenant'), ['org-admin']);
     const hidden = await api(`${stack.services.notifications.url}/api/v1/diagnostics/ping-receipts/${pingId}`, { token: otherTenant });
     expect(hidden.status).toBe(404);
@@ -87,7 +92,16 @@ describe('the four services as processes on the real broker and database', () =>
     expect(invalid.body.errors).toEqual([expect.objectContaining({ field: 'message' })]);
   });
 
-  it('turns readiness to 503 while the broker is down, keeps liveness, and recovers', async () => {
+  it('turns readiness to 503 while the broker is down, keeps liveness, and loses no event', async () => {
+    const tenant = uniqueName('tenant');
+    const token = await stack.token(tenant, ['org-admin']);
+    const sendPing = async (message: string) => {
+      const res = await api(`${stack.services.profiles.url}/api/v1/diagnostics/pings`, { method: 'POST', token, body: { message } });
+      expect(res.status).toBe(202);
+      return res.body.pingId as string;
+    };
+    const pingIds: string[] = [];
+
     await infraControl('kafka', 'stop');
     try {
       await Promise.all(
@@ -101,9 +115,14 @@ describe('the four services as processes on the real broker and database', () =>
       for (const name of names) {
         expect((await stack.services[name].health('live')).status).toBe(200);
       }
+      // Writes go on while the broker is away; their events wait in the outbox.
+      for (let n = 0; n < 5; n += 1) pingIds.push(await sendPing(`during outage ${n}`));
+      // A profiles process killed after the state write and before publishing.
+      await stack.services.profiles.kill();
     } finally {
       await infraControl('kafka', 'start');
     }
+    stack.services.profiles.start();
     await Promise.all(
       names.map((name) =>
         waitFor(async () => (await stack.services[name].health('ready')).status === 200, {
@@ -112,7 +131,17 @@ describe('the four services as processes on the real broker and database', () =>
         }),
       ),
     );
-  }, 240_000);
+    for (const pingId of pingIds) {
+      const receipt = await waitFor(
+        async () => {
+          const res = await api(`${stack.services.notifications.url}/api/v1/diagnostics/ping-receipts/${pingId}`, { token });
+          return res.status === 200 ? res.body : undefined;
+        },
+        { timeoutMs: 60_000, description: `the receipt of ${pingId}` },
+      );
+      expect(receipt).toMatchObject({ pingId, applications: 1 });
+    }
+  }, 300_000);
 
   it('shuts every service down cleanly on SIGTERM', async () => {
     stopped = true;

@@ -10,6 +10,7 @@ import {
 import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { allTopics } from '@medmentor/contracts';
+import { MetricsRegistry } from '@medmentor/platform';
 import { EventConsumer } from '../consumer/event-consumer';
 import { KafkaDeadLetterSink } from '../consumer/dead-letter';
 import { MessageProcessor } from '../consumer/message-processor';
@@ -22,6 +23,7 @@ import { MongoOutboxStore } from '../outbox/mongo-outbox-store';
 import { hasOutbox } from '../outbox/outbox.plugin';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { EventHandlerRegistry } from './event-handler-registry';
+import { consumerMetrics, outboxMetrics } from './messaging-metrics';
 import { MESSAGING_OPTIONS } from './messaging.tokens';
 
 export const PROCESSED_EVENTS_COLLECTION = 'processed_events';
@@ -47,6 +49,7 @@ export class MessagingLifecycle
     readonly connection: KafkaConnection,
     private readonly handlers: EventHandlerRegistry,
     @InjectConnection() private readonly mongo: Connection,
+    private readonly metrics: MetricsRegistry,
   ) {}
 
   get consumerState(): EventConsumer | undefined {
@@ -88,6 +91,7 @@ export class MessagingLifecycle
       .filter((model) => hasOutbox(model.schema))
       .map((model) => new MongoOutboxStore(model.collection as never));
     if (stores.length === 0) return;
+    outboxMetrics(this.metrics, stores);
     this.relay = new OutboxRelay(stores, new KafkaEventSink(this.connection.producer), {
       pollIntervalMs: this.options.outboxPollIntervalMs,
     });
@@ -111,6 +115,7 @@ export class MessagingLifecycle
       dispatch: (type, envelope, context) => this.handlers.dispatch(type, envelope, context),
       maxAttempts: this.options.maxHandlerAttempts,
       isStopping: () => ref.consumer?.isStopping ?? false,
+      observer: consumerMetrics(this.metrics),
     });
     const consumer = new EventConsumer(this.connection, processor, {
       groupId: this.options.groupId,
