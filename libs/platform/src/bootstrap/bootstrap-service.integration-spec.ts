@@ -110,9 +110,10 @@ describe('bootstrapService in a real process', () => {
       'hook beforeApplicationShutdown SIGTERM',
       'transport closed',
       'hook onApplicationShutdown SIGTERM',
-      'Shutdown complete',
     ];
     expect(log.filter((msg) => order.includes(msg))).toEqual(order);
+    // Written by another logger instance, so its place among the lines above may vary.
+    expect(log).toContain('Shutdown complete');
     expect(log).toContain(`tiny listening on http://127.0.0.1:${service.port}`);
     expect(service.lines().every((line) => line['service'] === 'tiny')).toBe(true);
   });
