@@ -9,3 +9,7 @@ export * from './vocabulary/practice-setting';
 export * from './vocabulary/program-objective';
 export * from './vocabulary/enrollment-role';
 export * from './vocabulary/language';
+export * from './taxonomy/abms-boards';
+export * from './taxonomy/specialty';
+export * from './taxonomy/specialty-lookup';
+export * from './taxonomy/specialty-code.schema';
