@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { runService } from '@medmentor/runtime';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
+import { TenantsModule } from './tenants/tenants.module';
 
 void runService({
   name: 'profiles',
@@ -8,5 +9,5 @@ void runService({
   title: 'MedMentor profiles',
   description: 'Tenants, programs, physician profiles and enrollments.',
   version: '1',
-  features: [DiagnosticsModule],
+  features: [DiagnosticsModule, TenantsModule],
 });

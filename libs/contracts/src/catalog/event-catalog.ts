@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { diagnosticsPingSentSchema } from '../events/diagnostics-ping-sent/diagnostics-ping-sent.event';
+import { profilesTenantRegisteredSchema } from '../events/profiles-tenant-registered/profiles-tenant-registered.event';
+import { profilesTenantUpdatedSchema } from '../events/profiles-tenant-updated/profiles-tenant-updated.event';
 import { Topics, type Topic } from '../topics';
 
 export type ServiceName = 'profiles' | 'matching' | 'scheduling' | 'notifications';
@@ -29,6 +31,22 @@ export const eventCatalog = {
     consumers: ['notifications'],
     keyField: 'pingId',
     description: 'Pipeline probe sent by an operator; its receipt proves the event path works.',
+  }),
+  'medmentor.profiles.tenant.registered': defineEvent({
+    topic: Topics.ProfilesTenant,
+    schema: profilesTenantRegisteredSchema,
+    producer: 'profiles',
+    consumers: ['scheduling', 'notifications'],
+    keyField: 'tenantId',
+    description: 'A platform admin registered an organization (health system or specialty society); carries its whole state.',
+  }),
+  'medmentor.profiles.tenant.updated': defineEvent({
+    topic: Topics.ProfilesTenant,
+    schema: profilesTenantUpdatedSchema,
+    producer: 'profiles',
+    consumers: ['scheduling', 'notifications'],
+    keyField: 'tenantId',
+    description: 'A tenant changed (name, time zone, status, hospitals, departments); carries its whole new state and version.',
   }),
 } as const;
 

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { Tenant, TenantSchema } from './schemas/tenant.schema';
+import { TenantController } from './tenant.controller';
+import { TenantRepository } from './tenant.repository';
+import { TenantService } from './tenant.service';
+
+@Module({
+  imports: [MongooseModule.forFeature([{ name: Tenant.name, schema: TenantSchema }])],
+  controllers: [TenantController],
+  providers: [TenantService, TenantRepository],
+  exports: [TenantService],
+})
+export class TenantsModule {}
