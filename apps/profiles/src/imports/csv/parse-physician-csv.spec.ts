@@ -1,0 +1,80 @@
+import { Readable } from 'node:stream';
+import type { ImportRow } from '../import-row';
+import { CsvFileError, parsePhysicianCsv } from './parse-physician-csv';
+
+const HEADER = 'given_name,family_name,email,npi,specialty,career_stage,pgy,time_zone,languages,interests,mentoring_capacity,taking_break';
+
+const collect = async (text: string): Promise<ImportRow[]> => {
+  const rows: ImportRow[] = [];
+  for await (const row of parsePhysicianCsv(Readable.from([text]))) rows.push(row);
+  return rows;
+};
+
+describe('parsePhysicianCsv', () => {
+  it('maps good rows to validated profiles with their line numbers', async () => {
+    const rows = await collect(
+      [
+        HEADER,
+        'Ana,García,ana@example.org,1234567893,internal-medicine,resident,2,America/Chicago,en;es,research;education,0,no',
+        '"Lee, Jr.",Kim,LEE@example.org,,pediatrics,student,,America/New_York,,,,',
+      ].join('\n'),
+    );
+    expect(rows).toEqual([
+      expect.objectContaining({ ok: true, line: 2 }),
+      expect.objectContaining({ ok: true, line: 3 }),
+    ]);
+    const [ana, lee] = rows as Extract<ImportRow, { ok: true }>[];
+    expect(ana.input).toMatchObject({
+      careerStage: { stage: 'resident', pgy: 2 },
+      languages: ['en', 'es'],
+      interests: ['research', 'education'],
+      takingBreak: false,
+    });
+    expect(lee.input).toMatchObject({ givenName: 'Lee, Jr.', email: 'lee@example.org', careerStage: { stage: 'student' } });
+  });
+
+  it('reports every rejected row with its line and the column at fault, and goes on', async () => {
+    const rows = await collect(
+      [
+        HEADER,
+        'Ana,García,ana@example.org,1234567890,internal-medicine,resident,2,America/Chicago,,,,',
+        'Bo,Li,bo@example.org,1234567893,wizardry,fellow,,Mars/Olympus,,,,',
+        'Cy,Ng,cy@example.org,1234567893,surgery,senior,,Europe/London,,,lots,',
+        'only,three,columns',
+        'Di,Xu,di@example.org,1234567893,surgery,senior,,Europe/London,,,2,yes',
+      ].join('\n'),
+    );
+    expect(rows.map((r) => [r.line, r.ok])).toEqual([
+      [2, false],
+      [3, false],
+      [4, false],
+      [5, false],
+      [6, true],
+    ]);
+    const problems = (r: ImportRow) => (r.ok ? [] : r.problems.map((p) => p.field));
+    expect(problems(rows[0])).toEqual(['npi']);
+    expect(problems(rows[1]).sort()).toEqual(['specialty', 'time_zone']);
+    expect(problems(rows[2])).toEqual(['mentoring_capacity']);
+    expect(problems(rows[3])).toEqual(['(row)']);
+  });
+
+  it.each([
+    ['an unknown column', 'given_name,family_name,email,specialty,career_stage,time_zone,shoe_size\n', /unknown columns: shoe_size/],
+    ['a missing required column', 'given_name,family_name,specialty,career_stage,time_zone\n', /missing required columns: email/],
+    ['a duplicate column', 'given_name,family_name,email,email,specialty,career_stage,time_zone\n', /duplicate columns: email/],
+  ])('refuses a file with %s in its header', async (_label, text, message) => {
+    await expect(collect(text)).rejects.toThrow(message);
+    await expect(collect(text)).rejects.toBeInstanceOf(CsvFileError);
+  });
+
+  it('reads a large file as a stream', async () => {
+    const line = 'Ana,García,ana@example.org,1234567893,internal-medicine,fellow,,America/Chicago,,,,';
+    async function* chunks() {
+      yield `${HEADER}\n`;
+      for (let i = 0; i < 2000; i += 1) yield `${line}\n`;
+    }
+    let count = 0;
+    for await (const row of parsePhysicianCsv(Readable.from(chunks()))) if (row.ok) count += 1;
+    expect(count).toBe(2000);
+  });
+});
