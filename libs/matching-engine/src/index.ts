@@ -14,9 +14,12 @@ export type { NationalPair, PairsDecoding } from './national/national-matching';
 export { matchNational } from './national/match-national';
 export type { NationalMatchOptions, NationalMatchResult } from './national/match-national';
 export * from './assignment/assignment.types';
-export { compileAssignment } from './assignment/compile-assignment';
-export type { CompiledAssignment } from './assignment/compile-assignment';
+export { compileAssignment, compileAssignmentColumns } from './assignment/compile-assignment';
+export type { AssignmentColumns, CompiledAssignment } from './assignment/compile-assignment';
+export { chooseOrientation } from './assignment/assignment-problem';
+export type { Orientation } from './assignment/assignment-problem';
 export type { TransportSolution } from './assignment/transport-problem';
+export type { AssignmentSolution } from './assignment/solve-assignment';
 export {
   assignmentResult,
   checkAssignmentCertificate,

@@ -11,16 +11,17 @@ const UNASSIGNED = -1;
  * shifts the chain of rows along that path and updates the potentials of settled nodes. After
  * each insertion the assignment of the rows inserted so far is optimal.
  *
- * Ties: the heap settles equal distances in column order, a relaxation replaces a label only
- * when strictly shorter, and at equal distance a real column wins over leaving the row
- * unassigned. So the result is a function of the problem alone.
+ * Ties: at equal distance the heap settles columns with a free place first (which ends the
+ * search early), then lower column numbers; a relaxation replaces a label only when strictly
+ * shorter; at equal distance a real column wins over leaving the row unassigned. So the result
+ * is a function of the problem alone.
  *
- * Time O(rows × (arcs scanned per search) × log cols) in the worst case; searches usually stop
- * after a handful of columns.
+ * Time O(rows × arcs × log cols) in the worst case; a search usually settles a handful of
+ * columns, and labels beyond the nearest free column seen so far are skipped.
  */
 export function shortestAugmentingPath(problem: TransportProblem): TransportSolution {
-  const { rows, cols, rowStart, arcCol, arcCost } = problem;
-  // A column can never hold more rows than it has arcs: that bounds the slot table by #arcs.
+  const { rows, cols, rowBegin, rowEnd, arcCol, arcCost } = problem;
+  // A column never holds more rows than it has arcs: that bounds the slot table by #arcs.
   const cap = new Int32Array(cols);
   for (let e = 0; e < arcCol.length; e++) cap[arcCol[e]]++;
   for (let j = 0; j < cols; j++) cap[j] = Math.min(cap[j], problem.capacity[j]);
@@ -38,73 +39,82 @@ export function shortestAugmentingPath(problem: TransportProblem): TransportSolu
   const dist = new Float64Array(cols).fill(Infinity);
   const predRow = new Int32Array(cols);
   const predArc = new Int32Array(cols);
-  const heap = new IndexedMinHeap(cols, dist);
+  // Tier 0 = column with a free place: at equal distance it is settled first, ending the search.
+  const full = new Uint8Array(cols);
+  for (let j = 0; j < cols; j++) full[j] = cap[j] === 0 ? 1 : 0;
+  const heap = new IndexedMinHeap(cols, dist, full);
   const touched = new Int32Array(cols);
   const settled = new Int32Array(cols);
-  const labelledRows = new Int32Array(rows);
+  const labelled = new Int32Array(rows);
   const rowDist = new Float64Array(rows);
 
   for (let s = 0; s < rows; s++) {
     let nTouched = 0;
     let nSettled = 0;
     let nLabelled = 0;
+    let nScanned = 0;
     let unassignedDist = Infinity;
     let unassignedPred = -1;
+    // No search ends farther than the nearest free column seen so far (or "unassigned"), so
+    // labels beyond that bound are never settled: skipping them keeps dense rows cheap.
+    let bound = Infinity;
+    let terminal = UNASSIGNED;
+    let D = 0;
+    labelled[nLabelled++] = s;
+    rowDist[s] = 0;
 
-    const label = (i: number, d: number): void => {
-      labelledRows[nLabelled++] = i;
-      rowDist[i] = d;
-      const ui = u[i];
-      for (let e = rowStart[i], end = rowStart[i + 1]; e < end; e++) {
-        const j = arcCol[e];
-        const nd = d + arcCost[e] - ui - v[j];
-        if (nd < dist[j]) {
-          if (dist[j] === Infinity) touched[nTouched++] = j;
-          dist[j] = nd;
-          predRow[j] = i;
-          predArc[j] = e;
-          heap.push(j);
+    for (;;) {
+      while (nScanned < nLabelled) {
+        const i = labelled[nScanned++];
+        const base = rowDist[i] - u[i];
+        for (let e = rowBegin[i], end = rowEnd[i]; e < end; e++) {
+          const j = arcCol[e];
+          const nd = base + arcCost[e] - v[j];
+          if (nd < dist[j] && nd <= bound) {
+            if (dist[j] === Infinity) touched[nTouched++] = j;
+            dist[j] = nd;
+            predRow[j] = i;
+            predArc[j] = e;
+            heap.push(j);
+            if (full[j] === 0) bound = nd;
+          }
+        }
+        // Leaving row i unassigned costs 0; the dual of "unassigned" stays 0.
+        if (base < unassignedDist) {
+          unassignedDist = base;
+          unassignedPred = i;
+          if (base < bound) bound = base;
         }
       }
-      const nd = d - ui; // leaving row i unassigned: cost 0, dual of "unassigned" fixed at 0
-      if (nd < unassignedDist) {
-        unassignedDist = nd;
-        unassignedPred = i;
+      if (heap.isEmpty || heap.topKey > unassignedDist) {
+        D = unassignedDist;
+        break;
       }
-    };
-
-    label(s, 0);
-    let terminal = UNASSIGNED;
-    let D = unassignedDist;
-    while (!heap.isEmpty && heap.topKey <= unassignedDist) {
       const j = heap.pop();
       settled[nSettled++] = j;
-      if (load[j] < cap[j]) {
+      if (full[j] === 0) {
         terminal = j;
         D = dist[j];
         break;
       }
-      // Full column: its rows are reached at the same distance (used arcs have reduced cost 0).
-      for (let k = slotStart[j], end = slotStart[j] + load[j]; k < end; k++)
-        label(slotRow[k], dist[j]);
+      // A full column's rows are reached at its distance (used arcs have reduced cost 0).
+      for (let k = slotStart[j], end = slotStart[j] + load[j]; k < end; k++) {
+        const r = slotRow[k];
+        labelled[nLabelled++] = r;
+        rowDist[r] = dist[j];
+      }
     }
-    if (terminal === UNASSIGNED) D = unassignedDist;
 
     // Potentials of settled nodes move so that reduced costs stay >= 0 and the path is tight.
-    for (let k = 0; k < nSettled; k++) {
-      const j = settled[k];
-      v[j] += dist[j] - D;
-    }
-    for (let k = 0; k < nLabelled; k++) {
-      const i = labelledRows[k];
-      u[i] += D - rowDist[i];
-    }
+    for (let k = 0; k < nSettled; k++) v[settled[k]] += dist[settled[k]] - D;
+    for (let k = 0; k < nLabelled; k++) u[labelled[k]] += D - rowDist[labelled[k]];
 
     // Shift rows along the path, from the terminal back to the new row s.
     let j = terminal;
     let slot = UNASSIGNED;
     if (j !== UNASSIGNED) {
       slot = slotStart[j] + load[j]++;
+      if (load[j] === cap[j]) full[j] = 1;
     }
     for (;;) {
       const i = j === UNASSIGNED ? unassignedPred : predRow[j];

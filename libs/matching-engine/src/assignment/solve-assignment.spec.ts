@@ -93,18 +93,20 @@ describe('solveAssignment', () => {
   });
 
   it.each([false, true])(
-    'is optimal against brute force (maximizeMatches: %s)',
+    'is optimal against brute force, in both orientations (maximizeMatches: %s)',
     (maximizeMatches) => {
       fc.assert(
         fc.property(assignmentInstance(small), (input) => {
           const c = compileAssignment(input, { maximizeMatches });
-          const solution = solveCompiledAssignment(c);
-          expect(checkAssignmentCertificate(c, solution)).toEqual({ ok: true });
-          expect(verifyAssignment(c, solution.arcOf)).toMatchObject({ optimal: true });
-          const result = assignmentResult(c, solution.arcOf);
           const best = bruteForceAssignment(input, maximizeMatches);
-          expect(Math.round(result.total * 100)).toBe(Math.round(best.total * 100));
-          if (maximizeMatches) expect(result.matches.length).toBe(best.count);
+          for (const orientation of ['mentees', 'places'] as const) {
+            const solution = solveCompiledAssignment(c, orientation);
+            expect(checkAssignmentCertificate(c, solution)).toEqual({ ok: true });
+            expect(verifyAssignment(c, solution.arcOf)).toMatchObject({ optimal: true });
+            const result = assignmentResult(c, solution.arcOf);
+            expect(Math.round(result.total * 100)).toBe(Math.round(best.total * 100));
+            if (maximizeMatches) expect(result.matches.length).toBe(best.count);
+          }
         }),
         { numRuns: 300 },
       );
@@ -112,20 +114,38 @@ describe('solveAssignment', () => {
   );
 
   it.each([false, true])(
-    'holds its certificate on larger instances (maximizeMatches: %s)',
+    'holds its certificate on larger instances, in both orientations (maximizeMatches: %s)',
     (maximizeMatches) => {
       const larger = { maxMentees: 40, maxMentors: 12, maxCapacity: 4, minScore: -2, maxScore: 6 };
       fc.assert(
         fc.property(assignmentInstance(larger), (input) => {
           const c = compileAssignment(input, { maximizeMatches });
-          const solution = solveCompiledAssignment(c);
-          expect(checkAssignmentCertificate(c, solution)).toEqual({ ok: true });
-          expect(verifyAssignment(c, solution.arcOf)).toMatchObject({ optimal: true });
+          const totals = (['mentees', 'places'] as const).map((orientation) => {
+            const solution = solveCompiledAssignment(c, orientation);
+            expect(checkAssignmentCertificate(c, solution)).toEqual({ ok: true });
+            expect(verifyAssignment(c, solution.arcOf)).toMatchObject({ optimal: true });
+            return assignmentResult(c, solution.arcOf).total;
+          });
+          expect(totals[0]).toBe(totals[1]);
         }),
         { numRuns: 60 },
       );
     },
   );
+
+  it('fails the certificate check when the solution or its duals are tampered with', () => {
+    const c = compileAssignment(instance);
+    const solution = solveCompiledAssignment(c, 'mentees');
+    const moved = Int32Array.from(solution.transport.arcOf);
+    moved[0] = moved[0] === 0 ? 1 : 0; // mentee a switches mentor
+    const tampered = { ...solution, transport: { ...solution.transport, arcOf: moved } };
+    expect(checkAssignmentCertificate(c, tampered)).toMatchObject({ ok: false });
+    const duals = Float64Array.from(solution.transport.colDual, (x) => x + 1);
+    const loose = { ...solution, transport: { ...solution.transport, colDual: duals } };
+    expect(checkAssignmentCertificate(c, loose)).toMatchObject({ ok: false });
+    const relabelled = { ...solution, arcOf: Int32Array.from(solution.arcOf).reverse() };
+    expect(checkAssignmentCertificate(c, relabelled)).toMatchObject({ ok: false });
+  });
 
   it('gives byte-identical output for the same instance, whatever the order of its arrays', () => {
     fc.assert(

@@ -2,12 +2,14 @@
  * Rows (mentees) each take at most one column (mentor); column j takes at most `capacity[j]`
  * rows; only listed arcs are allowed. Minimise the total cost, where leaving a row unassigned
  * costs 0. Costs are integers stored in doubles (exact below 2^53), so every comparison is exact.
- * Arcs are in CSR form by row: row i owns arcs `rowStart[i] .. rowStart[i + 1]`.
+ * Row i owns arcs `rowBegin[i] .. rowEnd[i]`; rows may share a range (identical places of one
+ * mentor), and the columns of one row's arcs are distinct.
  */
 export interface TransportProblem {
   readonly rows: number;
   readonly cols: number;
-  readonly rowStart: Int32Array;
+  readonly rowBegin: Int32Array;
+  readonly rowEnd: Int32Array;
   readonly arcCol: Int32Array;
   readonly arcCost: Float64Array;
   readonly capacity: Int32Array;

@@ -1,5 +1,5 @@
 import type { AssignmentMatch } from './assignment.types';
-import { toTransportProblem } from './compile-assignment';
+import { arcCosts } from './assignment-problem';
 import type { CompiledAssignment } from './compile-assignment';
 
 export type AssignmentVerdict =
@@ -100,7 +100,7 @@ function negativeCycle(
   load: Int32Array,
   degree: Int32Array,
 ) {
-  const cost = toTransportProblem(c).arcCost;
+  const cost = arcCosts(c);
   const n = c.menteeIds.length;
   const m = c.mentorIds.length;
   const U = n + m;

@@ -1,7 +1,8 @@
 /**
  * Binary min-heap of node numbers keyed by an external distance array, with decrease-key.
- * Equal distances pop the lower node number first, which makes every Dijkstra run that uses it
- * deterministic. Allocation happens once; `clear` costs O(size).
+ * Equal distances pop the lower `tier` first (when a tier array is given), then the lower node
+ * number, which makes every Dijkstra run that uses it deterministic. Allocation happens once;
+ * `clear` costs O(size). Tiers must not change while a node is in the heap.
  */
 export class IndexedMinHeap {
   private readonly heap: Int32Array;
@@ -11,6 +12,7 @@ export class IndexedMinHeap {
   constructor(
     capacity: number,
     private readonly key: Float64Array,
+    private readonly tier?: Uint8Array,
   ) {
     this.heap = new Int32Array(capacity);
     this.pos = new Int32Array(capacity).fill(-1);
@@ -56,7 +58,10 @@ export class IndexedMinHeap {
   private less(a: number, b: number): boolean {
     const ka = this.key[a];
     const kb = this.key[b];
-    return ka < kb || (ka === kb && a < b);
+    if (ka !== kb) return ka < kb;
+    const tier = this.tier;
+    if (tier !== undefined && tier[a] !== tier[b]) return tier[a] < tier[b];
+    return a < b;
   }
 
   private up(i: number): void {
