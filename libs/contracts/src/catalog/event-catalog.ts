@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import { diagnosticsPingSentSchema } from '../events/diagnostics-ping-sent/diagnostics-ping-sent.event';
+import { profilesProgramClosedSchema } from '../events/profiles-program-closed/profiles-program-closed.event';
+import { profilesProgramPublishedSchema } from '../events/profiles-program-published/profiles-program-published.event';
+import { profilesProgramUpdatedSchema } from '../events/profiles-program-updated/profiles-program-updated.event';
 import { profilesTenantRegisteredSchema } from '../events/profiles-tenant-registered/profiles-tenant-registered.event';
 import { profilesTenantUpdatedSchema } from '../events/profiles-tenant-updated/profiles-tenant-updated.event';
 import { Topics, type Topic } from '../topics';
@@ -47,6 +50,30 @@ export const eventCatalog = {
     consumers: ['scheduling', 'notifications'],
     keyField: 'tenantId',
     description: 'A tenant changed (name, time zone, status, hospitals, departments); carries its whole new state and version.',
+  }),
+  'medmentor.profiles.program.published': defineEvent({
+    topic: Topics.ProfilesProgram,
+    schema: profilesProgramPublishedSchema,
+    producer: 'profiles',
+    consumers: ['matching', 'scheduling', 'notifications'],
+    keyField: 'programId',
+    description: 'A draft program was published and opens for enrollment; carries the configuration matching, scheduling and notifications need.',
+  }),
+  'medmentor.profiles.program.updated': defineEvent({
+    topic: Topics.ProfilesProgram,
+    schema: profilesProgramUpdatedSchema,
+    producer: 'profiles',
+    consumers: ['matching', 'scheduling', 'notifications'],
+    keyField: 'programId',
+    description: 'A published program changed its configuration or moved to matching or active; carries the whole new configuration and version.',
+  }),
+  'medmentor.profiles.program.closed': defineEvent({
+    topic: Topics.ProfilesProgram,
+    schema: profilesProgramClosedSchema,
+    producer: 'profiles',
+    consumers: ['matching', 'scheduling', 'notifications'],
+    keyField: 'programId',
+    description: 'A program was closed: no more enrollments, matches or check-ins.',
   }),
 } as const;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { tenantIdSchema } from '@medmentor/auth';
 import { TENANT_KINDS } from '@medmentor/contracts';
-import { timeZoneSchema } from '../time-zone';
+import { timeZoneSchema } from '@medmentor/domain';
 import { hospitalsInputSchema } from './hospitals.dto';
 
 export const slugSchema = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TENANT_STATUSES } from '@medmentor/contracts';
-import { timeZoneSchema } from '../time-zone';
+import { timeZoneSchema } from '@medmentor/domain';
 import { slugSchema } from './create-tenant.dto';
 import { hospitalsInputSchema } from './hospitals.dto';
 
