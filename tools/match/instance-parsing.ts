@@ -32,8 +32,16 @@ export function parseNational(json: unknown): ParsedNational {
   const root = asObject(json, 'the instance');
   const applicantIds = new IdSpace('applicant');
   const programIds = new IdSpace('program');
-  const ranks = (value: unknown, path: string): string[] =>
-    asArray(value, path).map((id, k) => String(asId(id, `${path}[${k}]`)));
+  // Hot path at national scale (a million entries): no path string unless an entry is bad.
+  const ranks = (value: unknown, path: string): string[] => {
+    const list = asArray(value, path);
+    const out = new Array<string>(list.length);
+    for (let k = 0; k < list.length; k++) {
+      const id = list[k];
+      out[k] = typeof id === 'string' && id.length > 0 ? id : String(asId(id, `${path}[${k}]`));
+    }
+    return out;
+  };
   const applicants = asArray(root.applicants, 'applicants').map((value, i) => {
     const path = `applicants[${i}]`;
     const a = asObject(value, path);
