@@ -21,11 +21,18 @@ const ISSUER = 'medmentor-it';
  * process serialises this process's writes, which is what the server-side atomicity the
  * code relies on amounts to with a single writer process.
  */
-const serialisedMongoUri = (uri: string): string => `${uri}${uri.includes('?') ? '&' : '?'}maxPoolSize=1`;
+const serialisedMongoUri = (uri: string): string =>
+  `${uri}${uri.includes('?') ? '&' : '?'}maxPoolSize=1`;
 const AUDIENCE = 'medmentor-api';
 
 /** A JSON response body: dates travel as strings. */
-export type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | undefined ? string | undefined : T[K] };
+export type Json<T> = {
+  [K in keyof T]: T[K] extends Date
+    ? string
+    : T[K] extends Date | undefined
+      ? string | undefined
+      : T[K];
+};
 
 export interface Problem {
   type: string;
@@ -76,7 +83,11 @@ export class ProfilesTestApp {
       AUTH_AUDIENCE: AUDIENCE,
       LOG_LEVEL: process.env['IT_LOG_LEVEL'] ?? 'silent',
     });
-    const auth = resolveAuthOptions({ publicKey: keys.publicKeyPem, issuer: ISSUER, audience: AUDIENCE });
+    const auth = resolveAuthOptions({
+      publicKey: keys.publicKeyPem,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+    });
     const app = await NestFactory.create<NestFastifyApplication>(
       ServiceModule.register('profiles', config, auth, features),
       createFastifyAdapter(config),
@@ -87,7 +98,11 @@ export class ProfilesTestApp {
     return new ProfilesTestApp(app, database, keys.privateKeyPem);
   }
 
-  token(tenantId: string | undefined, roles: Role[], subject = `it-${roles.join('+')}`): Promise<string> {
+  token(
+    tenantId: string | undefined,
+    roles: Role[],
+    subject = `it-${roles.join('+')}`,
+  ): Promise<string> {
     return signDevToken(
       this.privateKeyPem,
       { subject, roles, ...(tenantId !== undefined && { tenantId }) },
@@ -95,7 +110,11 @@ export class ProfilesTestApp {
     );
   }
 
-  async call<T = Problem>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, options: CallOptions = {}): Promise<Reply<T>> {
+  async call<T = Problem>(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    options: CallOptions = {},
+  ): Promise<Reply<T>> {
     const response = await this.app
       .getHttpAdapter()
       .getInstance()
@@ -110,7 +129,11 @@ export class ProfilesTestApp {
         ...(options.body !== undefined && { payload: JSON.stringify(options.body) }),
       });
     const text = response.body;
-    return { status: response.statusCode, headers: response.headers, body: (text === '' ? undefined : JSON.parse(text)) as T };
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      body: (text === '' ? undefined : JSON.parse(text)) as T,
+    };
   }
 
   get connection(): Connection {
@@ -119,9 +142,14 @@ export class ProfilesTestApp {
 
   /** Waits until no document of `collection` has events left in its outbox. */
   async outboxDrained(collection: string): Promise<void> {
-    await waitFor(async () => (await this.connection.collection(collection).countDocuments({ _outboxPending: true })) === 0, {
-      description: `the ${collection} outbox to drain`,
-    });
+    await waitFor(
+      async () =>
+        (await this.connection.collection(collection).countDocuments({ _outboxPending: true })) ===
+        0,
+      {
+        description: `the ${collection} outbox to drain`,
+      },
+    );
   }
 
   async close(): Promise<void> {
@@ -166,10 +194,13 @@ export class EventLog {
 
   /** Waits until `count` events about `subject` are on `topic`, then returns them. */
   async waitFor(topic: string, subject: string, count: number): Promise<ReadEvent[]> {
-    return waitFor(() => (this.about(topic, subject).length >= count ? this.about(topic, subject) : undefined), {
-      timeoutMs: 30_000,
-      description: `${count} event(s) about ${subject} on ${topic}`,
-    });
+    return waitFor(
+      () => (this.about(topic, subject).length >= count ? this.about(topic, subject) : undefined),
+      {
+        timeoutMs: 30_000,
+        description: `${count} event(s) about ${subject} on ${topic}`,
+      },
+    );
   }
 
   async stop(): Promise<void> {
@@ -178,4 +209,5 @@ export class EventLog {
 }
 
 /** A problem+json body's field names. */
-export const fieldsOf = (body: Pick<Problem, 'errors'>): string[] => (body.errors ?? []).map((error) => error.field);
+export const fieldsOf = (body: Pick<Problem, 'errors'>): string[] =>
+  (body.errors ?? []).map((error) => error.field);

@@ -30,7 +30,10 @@ describe('tenants over HTTP (real Kafka and MongoDB-wire server)', () => {
     kind: 'health-system',
     timeZone: 'America/Chicago',
     hospitals: [
-      { name: 'Lakeside North', departments: [{ name: 'Cardiology' }, { id: 'surgery-north', name: 'Surgery' }] },
+      {
+        name: 'Lakeside North',
+        departments: [{ name: 'Cardiology' }, { id: 'surgery-north', name: 'Surgery' }],
+      },
       { id: 'south', name: 'Lakeside South' },
     ],
     ...overrides,
@@ -47,15 +50,33 @@ describe('tenants over HTTP (real Kafka and MongoDB-wire server)', () => {
     const reply = await it$.call<Tenant>('POST', '/api/v1/tenants', { token: platformAdmin, body });
     expect(reply.status).toBe(201);
     const tenant = reply.body;
-    expect(tenant).toMatchObject({ name: 'Lakeside Health', slug: body.slug, kind: 'health-system', timeZone: 'America/Chicago', status: 'active', version: 1 });
+    expect(tenant).toMatchObject({
+      name: 'Lakeside Health',
+      slug: body.slug,
+      kind: 'health-system',
+      timeZone: 'America/Chicago',
+      status: 'active',
+      version: 1,
+    });
     expect(tenant.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(tenant.hospitals).toEqual([
-      { id: expect.any(String), name: 'Lakeside North', departments: [{ id: expect.any(String), name: 'Cardiology' }, { id: 'surgery-north', name: 'Surgery' }] },
+      {
+        id: expect.any(String),
+        name: 'Lakeside North',
+        departments: [
+          { id: expect.any(String), name: 'Cardiology' },
+          { id: 'surgery-north', name: 'Surgery' },
+        ],
+      },
       { id: 'south', name: 'Lakeside South', departments: [] },
     ]);
 
     const [event] = await events.waitFor(TOPIC, tenant.id, 1);
-    expect(event).toMatchObject({ type: 'medmentor.profiles.tenant.registered', key: tenant.id, tenantId: tenant.id });
+    expect(event).toMatchObject({
+      type: 'medmentor.profiles.tenant.registered',
+      key: tenant.id,
+      tenantId: tenant.id,
+    });
     expect(event.data).toEqual({
       tenantId: tenant.id,
       name: 'Lakeside Health',
@@ -72,9 +93,17 @@ describe('tenants over HTTP (real Kafka and MongoDB-wire server)', () => {
 
   it('registers a society under an id chosen to match the identity provider, with UTC by default', async () => {
     const id = uniqueName('society');
-    const tenant = await register({ id, name: 'Society of Hospital Medicine', slug: uniqueName('shm'), kind: 'specialty-society' });
+    const tenant = await register({
+      id,
+      name: 'Society of Hospital Medicine',
+      slug: uniqueName('shm'),
+      kind: 'specialty-society',
+    });
     expect(tenant).toMatchObject({ id, timeZone: 'UTC', hospitals: [] });
-    const again = await it$.call('POST', '/api/v1/tenants', { token: platformAdmin, body: { id, name: 'Copy', slug: uniqueName('copy'), kind: 'specialty-society' } });
+    const again = await it$.call('POST', '/api/v1/tenants', {
+      token: platformAdmin,
+      body: { id, name: 'Copy', slug: uniqueName('copy'), kind: 'specialty-society' },
+    });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'tenant-id-taken', status: 409 });
   });
@@ -82,10 +111,16 @@ describe('tenants over HTTP (real Kafka and MongoDB-wire server)', () => {
   it('refuses a taken slug with 409 and stores nothing', async () => {
     const first = await register(healthSystem());
     const before = await it$.connection.collection('tenants').countDocuments();
-    const reply = await it$.call('POST', '/api/v1/tenants', { token: platformAdmin, body: healthSystem({ slug: first.slug }) });
+    const reply = await it$.call('POST', '/api/v1/tenants', {
+      token: platformAdmin,
+      body: healthSystem({ slug: first.slug }),
+    });
     expect(reply.status).toBe(409);
     expect(reply.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(reply.body).toMatchObject({ code: 'tenant-slug-taken', errors: [{ field: 'slug', message: 'is already taken' }] });
+    expect(reply.body).toMatchObject({
+      code: 'tenant-slug-taken',
+      errors: [{ field: 'slug', message: 'is already taken' }],
+    });
     expect(await it$.connection.collection('tenants').countDocuments()).toBe(before);
   });
 
@@ -96,8 +131,16 @@ describe('tenants over HTTP (real Kafka and MongoDB-wire server)', () => {
       [healthSystem({ timeZone: 'EST' }), ['timeZone']],
       [healthSystem({ kind: 'hospital', admin: true }), ['admin', 'kind']],
       [{ ...healthSystem(), kind: 'specialty-society' }, ['hospitals']],
-      [healthSystem({ hospitals: [{ id: 'x', name: 'A', departments: [{ id: 'x', name: 'B' }] }] }), ['hospitals[0].departments[0].id']],
-      [healthSystem({ name: '', hospitals: [{ name: 'A' }, { name: 'a' }] }), ['hospitals[1].name', 'name']],
+      [
+        healthSystem({
+          hospitals: [{ id: 'x', name: 'A', departments: [{ id: 'x', name: 'B' }] }],
+        }),
+        ['hospitals[0].departments[0].id'],
+      ],
+      [
+        healthSystem({ name: '', hospitals: [{ name: 'A' }, { name: 'a' }] }),
+        ['hospitals[1].name', 'name'],
+      ],
       [healthSystem({ id: 'has space' }), ['id']],
     ];
     for (const [body, fields] of cases) {
@@ -106,7 +149,11 @@ describe('tenants over HTTP (real Kafka and MongoDB-wire server)', () => {
       expect(reply.body.code).toBe('validation-failed');
       expect(fieldsOf(reply.body).sort()).toEqual(fields);
     }
-    const malformed = await it$.call('POST', '/api/v1/tenants', { token: platformAdmin, headers: { 'content-type': 'application/json' }, body: undefined });
+    const malformed = await it$.call('POST', '/api/v1/tenants', {
+      token: platformAdmin,
+      headers: { 'content-type': 'application/json' },
+      body: undefined,
+    });
     expect(malformed.status).toBe(400);
     expect(await it$.connection.collection('tenants').countDocuments()).toBe(before);
   });
@@ -114,14 +161,23 @@ describe('tenants over HTTP (real Kafka and MongoDB-wire server)', () => {
   it('lets only a platform admin register and list tenants', async () => {
     const tenant = await register(healthSystem());
     const orgAdmin = await it$.token(tenant.id, ['org-admin']);
-    expect((await it$.call('POST', '/api/v1/tenants', { token: orgAdmin, body: healthSystem() })).status).toBe(403);
+    expect(
+      (await it$.call('POST', '/api/v1/tenants', { token: orgAdmin, body: healthSystem() })).status,
+    ).toBe(403);
     expect((await it$.call('GET', '/api/v1/tenants', { token: orgAdmin })).status).toBe(403);
     expect((await it$.call('GET', '/api/v1/tenants')).status).toBe(401);
   });
 
   it('pages through tenants newest first with an opaque cursor and filters by kind', async () => {
     const created: { id: string }[] = [];
-    for (let n = 0; n < 3; n += 1) created.push(await register({ name: `Society ${n}`, slug: uniqueName(`soc${n}`), kind: 'specialty-society' }));
+    for (let n = 0; n < 3; n += 1)
+      created.push(
+        await register({
+          name: `Society ${n}`,
+          slug: uniqueName(`soc${n}`),
+          kind: 'specialty-society',
+        }),
+      );
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -137,7 +193,13 @@ describe('tenants over HTTP (real Kafka and MongoDB-wire server)', () => {
     const mine = seen.filter((id) => created.some((t) => t.id === id));
     expect(mine).toEqual(created.map((t) => t.id).reverse());
 
-    for (const [query, field] of [['limit=101', 'limit'], ['limit=0', 'limit'], ['cursor=abc', 'cursor'], ['kind=club', 'kind'], ['sort=name', 'sort']]) {
+    for (const [query, field] of [
+      ['limit=101', 'limit'],
+      ['limit=0', 'limit'],
+      ['cursor=abc', 'cursor'],
+      ['kind=club', 'kind'],
+      ['sort=name', 'sort'],
+    ]) {
       const bad = await it$.call('GET', `/api/v1/tenants?${query}`, { token: platformAdmin });
       expect(bad.status).toBe(400);
       expect(fieldsOf(bad.body)).toEqual([field]);
@@ -156,8 +218,13 @@ describe('tenants over HTTP (real Kafka and MongoDB-wire server)', () => {
       expect(foreign.status).toBe(404);
       expect(foreign.body.code).toBe('tenant-not-found');
     }
-    expect((await it$.call('GET', `/api/v1/tenants/${other.id}`, { token: platformAdmin })).status).toBe(200);
-    expect((await it$.call('GET', `/api/v1/tenants/${uniqueName('missing')}`, { token: platformAdmin })).status).toBe(404);
+    expect(
+      (await it$.call('GET', `/api/v1/tenants/${other.id}`, { token: platformAdmin })).status,
+    ).toBe(200);
+    expect(
+      (await it$.call('GET', `/api/v1/tenants/${uniqueName('missing')}`, { token: platformAdmin }))
+        .status,
+    ).toBe(404);
   });
 
   it('lets an org admin change its own hospitals with the version it read, and announces the new state', async () => {
@@ -165,38 +232,72 @@ describe('tenants over HTTP (real Kafka and MongoDB-wire server)', () => {
     const orgAdmin = await it$.token(tenant.id, ['org-admin']);
     const [north, south] = tenant.hospitals;
     const hospitals = [
-      { id: north.id, name: 'Lakeside North', departments: [...north.departments, { name: 'Pediatrics' }] },
+      {
+        id: north.id,
+        name: 'Lakeside North',
+        departments: [...north.departments, { name: 'Pediatrics' }],
+      },
       { id: south.id, name: 'Lakeside South Campus', departments: [] },
     ];
-    const reply = await it$.call<Tenant>('PATCH', `/api/v1/tenants/${tenant.id}`, { token: orgAdmin, body: { version: 1, hospitals, timeZone: 'America/New_York' } });
+    const reply = await it$.call<Tenant>('PATCH', `/api/v1/tenants/${tenant.id}`, {
+      token: orgAdmin,
+      body: { version: 1, hospitals, timeZone: 'America/New_York' },
+    });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ version: 2, timeZone: 'America/New_York' });
-    expect(reply.body.hospitals[0].departments.map((d) => d.name)).toEqual(['Cardiology', 'Surgery', 'Pediatrics']);
+    expect(reply.body.hospitals[0].departments.map((d) => d.name)).toEqual([
+      'Cardiology',
+      'Surgery',
+      'Pediatrics',
+    ]);
     expect(reply.body.hospitals[0].departments.slice(0, 2)).toEqual(north.departments);
-    expect(reply.body.hospitals[1]).toEqual({ id: south.id, name: 'Lakeside South Campus', departments: [] });
+    expect(reply.body.hospitals[1]).toEqual({
+      id: south.id,
+      name: 'Lakeside South Campus',
+      departments: [],
+    });
 
-    const stale = await it$.call('PATCH', `/api/v1/tenants/${tenant.id}`, { token: orgAdmin, body: { version: 1, name: 'Stale' } });
+    const stale = await it$.call('PATCH', `/api/v1/tenants/${tenant.id}`, {
+      token: orgAdmin,
+      body: { version: 1, name: 'Stale' },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ code: 'version-conflict', errors: [{ field: 'version' }] });
 
-    const forbidden = await it$.call('PATCH', `/api/v1/tenants/${tenant.id}`, { token: orgAdmin, body: { version: 2, status: 'suspended' } });
+    const forbidden = await it$.call('PATCH', `/api/v1/tenants/${tenant.id}`, {
+      token: orgAdmin,
+      body: { version: 2, status: 'suspended' },
+    });
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.code).toBe('tenant-field-forbidden');
 
-    const empty = await it$.call('PATCH', `/api/v1/tenants/${tenant.id}`, { token: orgAdmin, body: { version: 2 } });
+    const empty = await it$.call('PATCH', `/api/v1/tenants/${tenant.id}`, {
+      token: orgAdmin,
+      body: { version: 2 },
+    });
     expect(empty.status).toBe(400);
 
-    const invalid = await it$.call('PATCH', `/api/v1/tenants/${tenant.id}`, { token: orgAdmin, body: { version: 2, timeZone: 'Mars/Base' } });
+    const invalid = await it$.call('PATCH', `/api/v1/tenants/${tenant.id}`, {
+      token: orgAdmin,
+      body: { version: 2, timeZone: 'Mars/Base' },
+    });
     expect(invalid.status).toBe(400);
     expect(fieldsOf(invalid.body)).toEqual(['timeZone']);
 
-    const current = await it$.call<Tenant>('GET', `/api/v1/tenants/${tenant.id}`, { token: orgAdmin });
+    const current = await it$.call<Tenant>('GET', `/api/v1/tenants/${tenant.id}`, {
+      token: orgAdmin,
+    });
     expect(current.body).toEqual(reply.body);
 
     const [registered, updated] = await events.waitFor(TOPIC, tenant.id, 2);
     expect(registered.type).toBe('medmentor.profiles.tenant.registered');
     expect(updated.type).toBe('medmentor.profiles.tenant.updated');
-    expect(updated.data).toMatchObject({ tenantId: tenant.id, version: 2, timeZone: 'America/New_York', hospitals: reply.body.hospitals });
+    expect(updated.data).toMatchObject({
+      tenantId: tenant.id,
+      version: 2,
+      timeZone: 'America/New_York',
+      hospitals: reply.body.hospitals,
+    });
     await it$.outboxDrained('tenants');
     expect(events.about(TOPIC, tenant.id)).toHaveLength(2);
   });
@@ -205,17 +306,32 @@ describe('tenants over HTTP (real Kafka and MongoDB-wire server)', () => {
     const mine = await register(healthSystem());
     const other = await register(healthSystem());
     const orgAdmin = await it$.token(mine.id, ['org-admin']);
-    const foreign = await it$.call('PATCH', `/api/v1/tenants/${other.id}`, { token: orgAdmin, body: { version: 1, name: 'Taken over' } });
+    const foreign = await it$.call('PATCH', `/api/v1/tenants/${other.id}`, {
+      token: orgAdmin,
+      body: { version: 1, name: 'Taken over' },
+    });
     expect(foreign.status).toBe(404);
 
-    const suspended = await it$.call<Tenant>('PATCH', `/api/v1/tenants/${other.id}`, { token: platformAdmin, body: { version: 1, status: 'suspended' } });
+    const suspended = await it$.call<Tenant>('PATCH', `/api/v1/tenants/${other.id}`, {
+      token: platformAdmin,
+      body: { version: 1, status: 'suspended' },
+    });
     expect(suspended.status).toBe(200);
-    expect(suspended.body).toMatchObject({ status: 'suspended', version: 2, name: 'Lakeside Health' });
+    expect(suspended.body).toMatchObject({
+      status: 'suspended',
+      version: 2,
+      name: 'Lakeside Health',
+    });
 
-    const society = await it$.call('PATCH', `/api/v1/tenants/${other.id}`, { token: platformAdmin, body: { version: 2, slug: mine.slug } });
+    const society = await it$.call('PATCH', `/api/v1/tenants/${other.id}`, {
+      token: platformAdmin,
+      body: { version: 2, slug: mine.slug },
+    });
     expect(society.status).toBe(409);
     expect(society.body.code).toBe('tenant-slug-taken');
-    const unchanged = await it$.call<Tenant>('GET', `/api/v1/tenants/${other.id}`, { token: platformAdmin });
+    const unchanged = await it$.call<Tenant>('GET', `/api/v1/tenants/${other.id}`, {
+      token: platformAdmin,
+    });
     expect(unchanged.body).toMatchObject({ slug: other.slug, version: 2 });
   });
 });

@@ -1,5 +1,11 @@
 import { MATCHING_MODES, PROGRAM_STATUSES } from '@medmentor/contracts';
-import { allowedActions, announcesChanges, editability, PROGRAM_ACTIONS, transition } from './program-lifecycle';
+import {
+  allowedActions,
+  announcesChanges,
+  editability,
+  PROGRAM_ACTIONS,
+  transition,
+} from './program-lifecycle';
 
 describe('program lifecycle', () => {
   it('walks a cohort program through draft → open → matching → active → closed', () => {
@@ -11,14 +17,23 @@ describe('program lifecycle', () => {
 
   it('lets a self-match program go from open to active, with no matching step', () => {
     expect(transition('open', 'activate', 'self-match')).toEqual({ ok: true, to: 'active' });
-    expect(transition('open', 'start-matching', 'self-match')).toEqual({ ok: false, reason: 'a self-match program has no start-matching step' });
+    expect(transition('open', 'start-matching', 'self-match')).toEqual({
+      ok: false,
+      reason: 'a self-match program has no start-matching step',
+    });
     expect(allowedActions('open', 'self-match')).toEqual(['activate', 'close']);
     expect(allowedActions('open', 'national-ranked')).toEqual(['start-matching', 'close']);
   });
 
   it('refuses every transition not in the table, with a reason', () => {
-    expect(transition('draft', 'activate', 'cohort')).toEqual({ ok: false, reason: 'activate needs a program that is matching, this one is draft' });
-    expect(transition('open', 'publish', 'cohort')).toEqual({ ok: false, reason: 'publish needs a program that is draft, this one is open' });
+    expect(transition('draft', 'activate', 'cohort')).toEqual({
+      ok: false,
+      reason: 'activate needs a program that is matching, this one is draft',
+    });
+    expect(transition('open', 'publish', 'cohort')).toEqual({
+      ok: false,
+      reason: 'publish needs a program that is draft, this one is open',
+    });
     expect(transition('draft', 'close', 'cohort').ok).toBe(false);
     expect(transition('closed', 'close', 'cohort').ok).toBe(false);
   });

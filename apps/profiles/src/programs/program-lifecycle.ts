@@ -22,12 +22,19 @@ const TRANSITIONS: Record<ProgramAction, Transition> = {
 };
 
 /** Where `action` takes a program in `status`, or why it cannot. */
-export const transition = (status: ProgramStatus, action: ProgramAction, mode: MatchingMode): TransitionResult => {
+export const transition = (
+  status: ProgramStatus,
+  action: ProgramAction,
+  mode: MatchingMode,
+): TransitionResult => {
   const rule = TRANSITIONS[action];
   const from = rule.from(mode);
   if (from.includes(status)) return { ok: true, to: rule.to };
   if (from.length === 0) return { ok: false, reason: `a ${mode} program has no ${action} step` };
-  return { ok: false, reason: `${action} needs a program that is ${from.join(' or ')}, this one is ${status}` };
+  return {
+    ok: false,
+    reason: `${action} needs a program that is ${from.join(' or ')}, this one is ${status}`,
+  };
 };
 
 /** The actions a program in `status` allows, in lifecycle order. */
@@ -35,7 +42,11 @@ export const allowedActions = (status: ProgramStatus, mode: MatchingMode): Progr
   PROGRAM_ACTIONS.filter((action) => transition(status, action, mode).ok);
 
 /** Statuses in which mentors and mentees see a program: published and not closed. */
-export const PARTICIPANT_VISIBLE_STATUSES: readonly ProgramStatus[] = ['open', 'matching', 'active'];
+export const PARTICIPANT_VISIBLE_STATUSES: readonly ProgramStatus[] = [
+  'open',
+  'matching',
+  'active',
+];
 
 /** Fields fixed once a program is published: enrollments and match runs depend on them. */
 export const FIELDS_LOCKED_AFTER_PUBLISH = ['kind', 'matchingMode'] as const;

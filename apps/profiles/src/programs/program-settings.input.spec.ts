@@ -15,7 +15,9 @@ describe('program settings from input', () => {
   });
 
   it('reads cycle dates with their offsets and leaves absent ones out', () => {
-    expect(cycleFrom({ enrollmentOpensAt: '2026-03-01T08:00:00-05:00', matchDate: undefined })).toEqual({
+    expect(
+      cycleFrom({ enrollmentOpensAt: '2026-03-01T08:00:00-05:00', matchDate: undefined }),
+    ).toEqual({
       enrollmentOpensAt: new Date('2026-03-01T13:00:00Z'),
     });
   });

@@ -6,7 +6,9 @@ import type { ProgramCycle } from './program-settings';
 
 /** A weights object as sent: factors left out weigh 0. */
 export const weightsFrom = (input: ScoringWeightsInput): ScoringWeights =>
-  Object.fromEntries(SCORING_FACTORS.map((factor) => [factor, input[factor] ?? 0])) as ScoringWeights;
+  Object.fromEntries(
+    SCORING_FACTORS.map((factor) => [factor, input[factor] ?? 0]),
+  ) as ScoringWeights;
 
 /** RFC 3339 strings to dates; absent dates stay absent. */
 export const cycleFrom = (input: Partial<Record<keyof ProgramCycle, string>>): ProgramCycle =>

@@ -1,5 +1,10 @@
 import type { CadencePhase, MatchingMode, ProgramKind, ScoringWeights } from '@medmentor/contracts';
-import type { CareerStageName, MentorshipRole, ProgramObjective, SpecialtyCode } from '@medmentor/domain';
+import type {
+  CareerStageName,
+  MentorshipRole,
+  ProgramObjective,
+  SpecialtyCode,
+} from '@medmentor/domain';
 
 // What a program admin configures, as the service and its rules see it.
 

@@ -22,15 +22,24 @@ export class ProgramController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Create a draft program' })
   @ApiZodResponse(201, programViewSchema, 'The draft program')
-  create(@CurrentPrincipal() principal: Principal, @ZodBody(createProgramSchema) body: CreateProgramDto) {
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @ZodBody(createProgramSchema) body: CreateProgramDto,
+  ) {
     return this.programs.create(principal, body);
   }
 
   @Get()
   @Roles(...ADMINS, 'mentor', 'mentee')
-  @ApiOperation({ summary: "List the tenant's programs, newest first (mentors and mentees: open, matching and active only)" })
+  @ApiOperation({
+    summary:
+      "List the tenant's programs, newest first (mentors and mentees: open, matching and active only)",
+  })
   @ApiZodResponse(200, programPageSchema, 'A page of programs')
-  list(@CurrentPrincipal() principal: Principal, @ZodQuery(listProgramsQuerySchema) query: ListProgramsQuery) {
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @ZodQuery(listProgramsQuerySchema) query: ListProgramsQuery,
+  ) {
     return this.programs.list(principal, query);
   }
 
@@ -38,12 +47,17 @@ export class ProgramController {
   @Roles(...ADMINS, 'mentor', 'mentee')
   @ApiOperation({ summary: 'A program (mentors and mentees: only when open, matching or active)' })
   @ApiZodResponse(200, programViewSchema, 'The program')
-  get(@CurrentPrincipal() principal: Principal, @ZodParams(programParamsSchema) params: ProgramParams) {
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @ZodParams(programParamsSchema) params: ProgramParams,
+  ) {
     return this.programs.get(principal, params.programId);
   }
 
   @Patch(':programId')
-  @ApiOperation({ summary: 'Change a program with the version last read (kind and matching mode: drafts only)' })
+  @ApiOperation({
+    summary: 'Change a program with the version last read (kind and matching mode: drafts only)',
+  })
   @ApiZodResponse(200, programViewSchema, 'The program after the change')
   update(
     @CurrentPrincipal() principal: Principal,
@@ -56,7 +70,10 @@ export class ProgramController {
   @Delete(':programId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a draft program' })
-  async remove(@CurrentPrincipal() principal: Principal, @ZodParams(programParamsSchema) params: ProgramParams): Promise<void> {
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @ZodParams(programParamsSchema) params: ProgramParams,
+  ): Promise<void> {
     await this.programs.remove(principal, params.programId);
   }
 
@@ -64,23 +81,36 @@ export class ProgramController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish a draft: it opens for enrollment (draft → open)' })
   @ApiZodResponse(200, programViewSchema, 'The published program')
-  publish(@CurrentPrincipal() principal: Principal, @ZodParams(programParamsSchema) params: ProgramParams) {
+  publish(
+    @CurrentPrincipal() principal: Principal,
+    @ZodParams(programParamsSchema) params: ProgramParams,
+  ) {
     return this.programs.act(principal, params.programId, 'publish');
   }
 
   @Post(':programId/start-matching')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Close enrollment and start matching (open → matching; not for self-match)' })
+  @ApiOperation({
+    summary: 'Close enrollment and start matching (open → matching; not for self-match)',
+  })
   @ApiZodResponse(200, programViewSchema, 'The program')
-  startMatching(@CurrentPrincipal() principal: Principal, @ZodParams(programParamsSchema) params: ProgramParams) {
+  startMatching(
+    @CurrentPrincipal() principal: Principal,
+    @ZodParams(programParamsSchema) params: ProgramParams,
+  ) {
     return this.programs.act(principal, params.programId, 'start-matching');
   }
 
   @Post(':programId/activate')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Start the mentorship period (matching → active; self-match: open → active)' })
+  @ApiOperation({
+    summary: 'Start the mentorship period (matching → active; self-match: open → active)',
+  })
   @ApiZodResponse(200, programViewSchema, 'The program')
-  activate(@CurrentPrincipal() principal: Principal, @ZodParams(programParamsSchema) params: ProgramParams) {
+  activate(
+    @CurrentPrincipal() principal: Principal,
+    @ZodParams(programParamsSchema) params: ProgramParams,
+  ) {
     return this.programs.act(principal, params.programId, 'activate');
   }
 
@@ -88,7 +118,10 @@ export class ProgramController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the program (open, matching or active → closed)' })
   @ApiZodResponse(200, programViewSchema, 'The closed program')
-  close(@CurrentPrincipal() principal: Principal, @ZodParams(programParamsSchema) params: ProgramParams) {
+  close(
+    @CurrentPrincipal() principal: Principal,
+    @ZodParams(programParamsSchema) params: ProgramParams,
+  ) {
     return this.programs.act(principal, params.programId, 'close');
   }
 }

@@ -70,7 +70,9 @@ export const toProgramConfig = (program: ProgramRecord): ProgramConfig => ({
   cycle: {
     enrollmentOpensAt: required(program.cycle.enrollmentOpensAt, 'cycle.enrollmentOpensAt'),
     enrollmentClosesAt: required(program.cycle.enrollmentClosesAt, 'cycle.enrollmentClosesAt'),
-    ...(program.cycle.rankListsDueAt && { rankListsDueAt: program.cycle.rankListsDueAt.toISOString() }),
+    ...(program.cycle.rankListsDueAt && {
+      rankListsDueAt: program.cycle.rankListsDueAt.toISOString(),
+    }),
     ...(program.cycle.matchDate && { matchDate: program.cycle.matchDate.toISOString() }),
   },
   version: program.version,

@@ -9,7 +9,9 @@ import { Program } from './schemas/program.schema';
 
 export type ProgramRecord = Program;
 
-export type ProgramChanges = Partial<Omit<Program, '_id' | 'tenantId' | 'version' | 'createdBy' | 'createdAt'>>;
+export type ProgramChanges = Partial<
+  Omit<Program, '_id' | 'tenantId' | 'version' | 'createdBy' | 'createdAt'>
+>;
 
 type StatusFilter = ProgramStatus | { $in: readonly ProgramStatus[] };
 
@@ -28,7 +30,9 @@ export class ProgramRepository {
     await this.model.create({ ...program, ...outboxFields(events) });
   }
 
-  async findOne(filter: TenantScoped<{ _id: string; status?: StatusFilter }>): Promise<ProgramRecord | null> {
+  async findOne(
+    filter: TenantScoped<{ _id: string; status?: StatusFilter }>,
+  ): Promise<ProgramRecord | null> {
     return this.model.findOne(filter).lean<ProgramRecord>().exec();
   }
 
@@ -55,7 +59,10 @@ export class ProgramRepository {
     // updateOne rather than findOneAndUpdate: FerretDB refuses the projection mongoose adds
     // to findAndModify for the outbox's deselected field; the service knows the new state.
     const result = await this.model
-      .updateOne({ ...filter, version: expectedVersion }, withOutbox({ $set: changes, $inc: { version: 1 } }, events))
+      .updateOne(
+        { ...filter, version: expectedVersion },
+        withOutbox({ $set: changes, $inc: { version: 1 } }, events),
+      )
       .exec();
     return result.matchedCount === 1 ? 'updated' : 'stale';
   }

@@ -29,7 +29,8 @@ import { cycleFrom, weightsFrom } from './program-settings.input';
 import { publishIssues, settingsIssues } from './rules/program-settings.rules';
 
 /** Admins manage a tenant's programs; mentors and mentees only read published, unclosed ones. */
-const managesPrograms = (principal: Principal): boolean => hasRole(principal, 'platform-admin', 'org-admin', 'program-admin');
+const managesPrograms = (principal: Principal): boolean =>
+  hasRole(principal, 'platform-admin', 'org-admin', 'program-admin');
 
 const eventMeta = (program: ProgramRecord) => ({
   tenantId: program.tenantId,
@@ -40,12 +41,26 @@ const eventMeta = (program: ProgramRecord) => ({
 
 /** The event announcing a program's new state after an action or change. */
 const eventFor = (program: ProgramRecord, action: ProgramAction | 'change'): OutgoingEvent => {
-  if (action === 'publish') return createEvent('medmentor.profiles.program.published', toProgramConfig(program), eventMeta(program));
+  if (action === 'publish')
+    return createEvent(
+      'medmentor.profiles.program.published',
+      toProgramConfig(program),
+      eventMeta(program),
+    );
   if (action === 'close') {
-    const closed = { programId: program._id, tenantId: program.tenantId, closedAt: program.updatedAt.toISOString(), version: program.version };
+    const closed = {
+      programId: program._id,
+      tenantId: program.tenantId,
+      closedAt: program.updatedAt.toISOString(),
+      version: program.version,
+    };
     return createEvent('medmentor.profiles.program.closed', closed, eventMeta(program));
   }
-  return createEvent('medmentor.profiles.program.updated', toProgramConfig(program), eventMeta(program));
+  return createEvent(
+    'medmentor.profiles.program.updated',
+    toProgramConfig(program),
+    eventMeta(program),
+  );
 };
 
 const assertValid = (settings: ProgramSettings): void => {
@@ -65,7 +80,10 @@ export class ProgramService {
     const settings: ProgramSettings = {
       ...dto,
       cycle: cycleFrom(dto.cycle),
-      scoringWeights: dto.scoringWeights === undefined ? DEFAULT_SCORING_WEIGHTS : weightsFrom(dto.scoringWeights),
+      scoringWeights:
+        dto.scoringWeights === undefined
+          ? DEFAULT_SCORING_WEIGHTS
+          : weightsFrom(dto.scoringWeights),
     };
     assertValid(settings);
     const now = new Date();
@@ -95,7 +113,10 @@ export class ProgramService {
       ...(query.kind !== undefined && { kind: query.kind }),
       ...(query.matchingMode !== undefined && { matchingMode: query.matchingMode }),
     });
-    const docs = await this.programs.list(filter, { limit: query.limit, ...(query.cursor && { after: query.cursor }) });
+    const docs = await this.programs.list(filter, {
+      limit: query.limit,
+      ...(query.cursor && { after: query.cursor }),
+    });
     return toPage(docs, query.limit, toProgramView);
   }
 
@@ -103,15 +124,22 @@ export class ProgramService {
     return toProgramView(await this.find(principal, programId));
   }
 
-  async update(principal: Principal, programId: string, dto: UpdateProgramDto): Promise<ProgramView> {
+  async update(
+    principal: Principal,
+    programId: string,
+    dto: UpdateProgramDto,
+  ): Promise<ProgramView> {
     const current = await this.find(principal, programId);
     const mode = editability(current.status);
     if (mode === 'none') throw new ProgramNotEditableError(programId, current.status);
     if (mode === 'unlocked-fields') {
-      const locked = FIELDS_LOCKED_AFTER_PUBLISH.filter((field) => dto[field] !== undefined && dto[field] !== current[field]);
+      const locked = FIELDS_LOCKED_AFTER_PUBLISH.filter(
+        (field) => dto[field] !== undefined && dto[field] !== current[field],
+      );
       if (locked.length > 0) throw new ProgramNotEditableError(programId, current.status, locked);
     }
-    if (dto.version !== current.version) throw new ProgramVersionConflictError(programId, dto.version, current.version);
+    if (dto.version !== current.version)
+      throw new ProgramVersionConflictError(programId, dto.version, current.version);
 
     const { version: _version, cycle, scoringWeights, ...fields } = dto;
     const changes: ProgramChanges = {
@@ -146,7 +174,14 @@ export class ProgramService {
       ...(action === 'close' && { closedAt: now }),
     };
     const next: ProgramRecord = { ...current, ...changes, version: current.version + 1 };
-    await this.write(principal, current, changes, [eventFor(next, action)], current.version, current.status);
+    await this.write(
+      principal,
+      current,
+      changes,
+      [eventFor(next, action)],
+      current.version,
+      current.status,
+    );
     return toProgramView(next);
   }
 
@@ -162,8 +197,12 @@ export class ProgramService {
 
   /** The program in the caller's tenant, if the caller may see it; 404 otherwise. */
   private async find(principal: Principal, programId: string): Promise<ProgramRecord> {
-    const status = managesPrograms(principal) ? {} : { status: { $in: PARTICIPANT_VISIBLE_STATUSES } };
-    const program = await this.programs.findOne(tenantFilter(principal, { _id: programId, ...status }));
+    const status = managesPrograms(principal)
+      ? {}
+      : { status: { $in: PARTICIPANT_VISIBLE_STATUSES } };
+    const program = await this.programs.findOne(
+      tenantFilter(principal, { _id: programId, ...status }),
+    );
     if (program === null) throw new ProgramNotFoundError(programId);
     return program;
   }
@@ -182,8 +221,14 @@ export class ProgramService {
     sentVersion: number,
     expectedStatus?: ProgramStatus,
   ): Promise<void> {
-    const filter = tenantFilter(principal, { _id: current._id, ...(expectedStatus !== undefined && { status: expectedStatus }) });
-    if ((await this.programs.updateAtVersion(filter, current.version, changes, events)) === 'updated') return;
+    const filter = tenantFilter(principal, {
+      _id: current._id,
+      ...(expectedStatus !== undefined && { status: expectedStatus }),
+    });
+    if (
+      (await this.programs.updateAtVersion(filter, current.version, changes, events)) === 'updated'
+    )
+      return;
     const now = await this.find(principal, current._id);
     throw new ProgramVersionConflictError(current._id, sentVersion, now.version);
   }

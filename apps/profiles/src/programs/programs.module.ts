@@ -7,7 +7,10 @@ import { ProgramService } from './program.service';
 import { Program, ProgramSchema } from './schemas/program.schema';
 
 @Module({
-  imports: [MongooseModule.forFeature([{ name: Program.name, schema: ProgramSchema }]), TenantsModule],
+  imports: [
+    MongooseModule.forFeature([{ name: Program.name, schema: ProgramSchema }]),
+    TenantsModule,
+  ],
   controllers: [ProgramController],
   providers: [ProgramService, ProgramRepository],
 })

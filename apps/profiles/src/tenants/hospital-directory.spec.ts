@@ -4,7 +4,11 @@ describe('hospital directory', () => {
   it('accepts distinct ids and names, missing ids included', () => {
     expect(
       hospitalDirectoryIssues([
-        { id: 'h1', name: 'North', departments: [{ id: 'd1', name: 'Cardiology' }, { name: 'Surgery' }] },
+        {
+          id: 'h1',
+          name: 'North',
+          departments: [{ id: 'd1', name: 'Cardiology' }, { name: 'Surgery' }],
+        },
         { name: 'South', departments: [{ name: 'Cardiology' }] },
       ]),
     ).toEqual([]);
@@ -29,14 +33,23 @@ describe('hospital directory', () => {
         { name: 'NORTH', departments: [] },
       ]),
     ).toEqual([
-      { path: [0, 'departments', 1, 'name'], message: 'another department of this hospital has this name' },
+      {
+        path: [0, 'departments', 1, 'name'],
+        message: 'another department of this hospital has this name',
+      },
       { path: [1, 'name'], message: 'another hospital has this name' },
     ]);
   });
 
   it('keeps given ids and assigns new ones', () => {
     let n = 0;
-    const result = assignUnitIds([{ id: 'h1', name: 'North', departments: [{ name: 'Cardiology' }] }, { name: 'South', departments: [] }], () => `new${++n}`);
+    const result = assignUnitIds(
+      [
+        { id: 'h1', name: 'North', departments: [{ name: 'Cardiology' }] },
+        { name: 'South', departments: [] },
+      ],
+      () => `new${++n}`,
+    );
     expect(result).toEqual([
       { id: 'h1', name: 'North', departments: [{ id: 'new1', name: 'Cardiology' }] },
       { id: 'new2', name: 'South', departments: [] },

@@ -49,7 +49,10 @@ export const hospitalDirectoryIssues = (hospitals: readonly HospitalInput[]): Di
     hospital.departments.forEach((department, d) => {
       claimId(department.id, [h, 'departments', d]);
       if (departmentNames.has(nameKey(department.name))) {
-        issues.push({ path: [h, 'departments', d, 'name'], message: 'another department of this hospital has this name' });
+        issues.push({
+          path: [h, 'departments', d, 'name'],
+          message: 'another department of this hospital has this name',
+        });
       }
       departmentNames.add(nameKey(department.name));
     });
@@ -58,9 +61,15 @@ export const hospitalDirectoryIssues = (hospitals: readonly HospitalInput[]): Di
 };
 
 /** Keeps the ids a client sent (existing units) and gives new units a fresh id. */
-export const assignUnitIds = (hospitals: readonly HospitalInput[], newId: () => string): Hospital[] =>
+export const assignUnitIds = (
+  hospitals: readonly HospitalInput[],
+  newId: () => string,
+): Hospital[] =>
   hospitals.map((hospital) => ({
     id: hospital.id ?? newId(),
     name: hospital.name,
-    departments: hospital.departments.map((department) => ({ id: department.id ?? newId(), name: department.name })),
+    departments: hospital.departments.map((department) => ({
+      id: department.id ?? newId(),
+      name: department.name,
+    })),
   }));

@@ -23,7 +23,10 @@ export class TenantController {
   @Roles('platform-admin')
   @ApiOperation({ summary: 'Register an organization (platform-admin)' })
   @ApiZodResponse(201, tenantViewSchema, 'The registered tenant')
-  register(@CurrentIdentity() identity: Identity, @ZodBody(createTenantSchema) body: CreateTenantDto) {
+  register(
+    @CurrentIdentity() identity: Identity,
+    @ZodBody(createTenantSchema) body: CreateTenantDto,
+  ) {
     return this.tenants.register(identity, body);
   }
 
@@ -37,7 +40,9 @@ export class TenantController {
 
   @Get(':tenantId')
   @Roles('platform-admin', 'org-admin', 'program-admin', 'mentor', 'mentee')
-  @ApiOperation({ summary: "A tenant: any tenant for a platform-admin, otherwise the caller's own" })
+  @ApiOperation({
+    summary: "A tenant: any tenant for a platform-admin, otherwise the caller's own",
+  })
   @ApiZodResponse(200, tenantViewSchema, 'The tenant')
   get(@CurrentIdentity() identity: Identity, @ZodParams(tenantParamsSchema) params: TenantParams) {
     return this.tenants.get(identity, params.tenantId);
@@ -46,7 +51,8 @@ export class TenantController {
   @Patch(':tenantId')
   @Roles('platform-admin', 'org-admin')
   @ApiOperation({
-    summary: 'Change a tenant (org-admin: its own name, time zone, hospitals and departments; platform-admin: also slug and status)',
+    summary:
+      'Change a tenant (org-admin: its own name, time zone, hospitals and departments; platform-admin: also slug and status)',
   })
   @ApiZodResponse(200, tenantViewSchema, 'The tenant after the change')
   update(

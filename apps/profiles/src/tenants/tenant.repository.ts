@@ -9,7 +9,9 @@ import { Tenant } from './schemas/tenant.schema';
 
 export type TenantRecord = Tenant;
 
-export type TenantChanges = Partial<Pick<Tenant, 'name' | 'slug' | 'timeZone' | 'status' | 'hospitals'>> & {
+export type TenantChanges = Partial<
+  Pick<Tenant, 'name' | 'slug' | 'timeZone' | 'status' | 'hospitals'>
+> & {
   updatedAt: Date;
 };
 
@@ -45,7 +47,10 @@ export class TenantRepository {
   }
 
   /** Platform administration only: lists across tenants. */
-  async listAll(filter: { kind?: TenantKind; status?: TenantStatus }, page: PageRequest): Promise<TenantRecord[]> {
+  async listAll(
+    filter: { kind?: TenantKind; status?: TenantStatus },
+    page: PageRequest,
+  ): Promise<TenantRecord[]> {
     return this.model
       .find({ ...filter, ...keysetCondition(page.after) })
       .sort(KEYSET_SORT)

@@ -40,8 +40,16 @@ const snapshotOf = (tenant: TenantRecord): TenantSnapshot => ({
   version: tenant.version,
 });
 
-const tenantEvent = (type: 'medmentor.profiles.tenant.registered' | 'medmentor.profiles.tenant.updated', tenant: TenantRecord): OutgoingEvent =>
-  createEvent(type, snapshotOf(tenant), { tenantId: tenant._id, source: 'profiles', correlationId: getCorrelationId(), time: tenant.updatedAt });
+const tenantEvent = (
+  type: 'medmentor.profiles.tenant.registered' | 'medmentor.profiles.tenant.updated',
+  tenant: TenantRecord,
+): OutgoingEvent =>
+  createEvent(type, snapshotOf(tenant), {
+    tenantId: tenant._id,
+    source: 'profiles',
+    correlationId: getCorrelationId(),
+    time: tenant.updatedAt,
+  });
 
 @Injectable()
 export class TenantService {
@@ -62,15 +70,23 @@ export class TenantService {
       createdAt: now,
       updatedAt: now,
     };
-    const result = await this.tenants.insert(tenant, [tenantEvent('medmentor.profiles.tenant.registered', tenant)]);
+    const result = await this.tenants.insert(tenant, [
+      tenantEvent('medmentor.profiles.tenant.registered', tenant),
+    ]);
     if (result === 'duplicate-id') throw new TenantConflictError('id', tenant._id);
     if (result === 'duplicate-slug') throw new TenantConflictError('slug', tenant.slug);
     return toTenantView(tenant);
   }
 
   async list(query: ListTenantsQuery): Promise<Page<TenantView>> {
-    const filter = { ...(query.kind && { kind: query.kind }), ...(query.status && { status: query.status }) };
-    const docs = await this.tenants.listAll(filter, { limit: query.limit, ...(query.cursor && { after: query.cursor }) });
+    const filter = {
+      ...(query.kind && { kind: query.kind }),
+      ...(query.status && { status: query.status }),
+    };
+    const docs = await this.tenants.listAll(filter, {
+      limit: query.limit,
+      ...(query.cursor && { after: query.cursor }),
+    });
     return toPage(docs, query.limit, toTenantView);
   }
 
@@ -81,10 +97,18 @@ export class TenantService {
   async update(identity: Identity, tenantId: string, dto: UpdateTenantDto): Promise<TenantView> {
     const current = await this.visible(identity, tenantId);
     const forbidden = PLATFORM_ADMIN_TENANT_FIELDS.filter((field) => dto[field] !== undefined);
-    if (forbidden.length > 0 && !hasRole(identity, 'platform-admin')) throw new TenantFieldForbiddenError(forbidden);
-    if (dto.version !== current.version) throw new TenantVersionConflictError(tenantId, dto.version, current.version);
-    if (dto.hospitals !== undefined && dto.hospitals.length > 0 && current.kind !== 'health-system') {
-      throw new RequestValidationError([{ field: 'hospitals', message: 'only a health system has hospitals' }]);
+    if (forbidden.length > 0 && !hasRole(identity, 'platform-admin'))
+      throw new TenantFieldForbiddenError(forbidden);
+    if (dto.version !== current.version)
+      throw new TenantVersionConflictError(tenantId, dto.version, current.version);
+    if (
+      dto.hospitals !== undefined &&
+      dto.hospitals.length > 0 &&
+      current.kind !== 'health-system'
+    ) {
+      throw new RequestValidationError([
+        { field: 'hospitals', message: 'only a health system has hospitals' },
+      ]);
     }
 
     if (dto.slug !== undefined && (await this.tenants.slugTaken(dto.slug, tenantId))) {
@@ -123,7 +147,8 @@ export class TenantService {
 
   /** A platform admin sees every tenant; anyone else only their own (others are 404, not 403). */
   private async visible(identity: Identity, tenantId: string): Promise<TenantRecord> {
-    if (!hasRole(identity, 'platform-admin') && identity.tenantId !== tenantId) throw new TenantNotFoundError(tenantId);
+    if (!hasRole(identity, 'platform-admin') && identity.tenantId !== tenantId)
+      throw new TenantNotFoundError(tenantId);
     const tenant = await this.tenants.findOne(tenantContext({ tenantId }));
     if (tenant === null) throw new TenantNotFoundError(tenantId);
     return tenant;

@@ -1,6 +1,16 @@
 import { z } from 'zod';
-import { CADENCE_CONDITIONS, CADENCE_INTERVALS, MATCHING_MODES, PROGRAM_KINDS } from '@medmentor/contracts';
-import { careerStageNameSchema, mentorshipRoleSchema, programObjectiveSchema, specialtyCodeSchema } from '@medmentor/domain';
+import {
+  CADENCE_CONDITIONS,
+  CADENCE_INTERVALS,
+  MATCHING_MODES,
+  PROGRAM_KINDS,
+} from '@medmentor/contracts';
+import {
+  careerStageNameSchema,
+  mentorshipRoleSchema,
+  programObjectiveSchema,
+  specialtyCodeSchema,
+} from '@medmentor/domain';
 
 // The request fields of a program, without defaults: create adds defaults, a change
 // replaces only the fields it names. Rules across fields (date order, cadence shape,
@@ -18,12 +28,19 @@ const noDuplicates =
     });
   };
 
-const dateTime = z.iso.datetime({ offset: true }).describe('RFC 3339 date-time with offset, e.g. 2026-03-01T00:00:00Z');
+const dateTime = z.iso
+  .datetime({ offset: true })
+  .describe('RFC 3339 date-time with offset, e.g. 2026-03-01T00:00:00Z');
 
 const weight = z.number().min(0).max(1);
 
 const eligibilitySideSchema = z.strictObject({
-  careerStages: z.array(careerStageNameSchema).max(6).superRefine(noDuplicates()).default([]).describe('Empty: any career stage.'),
+  careerStages: z
+    .array(careerStageNameSchema)
+    .max(6)
+    .superRefine(noDuplicates())
+    .default([])
+    .describe('Empty: any career stage.'),
   specialties: z
     .array(specialtyCodeSchema)
     .max(200)
@@ -51,9 +68,13 @@ export const programFields = {
       rankListsDueAt: dateTime.optional().describe('national-ranked programs only.'),
       matchDate: dateTime.optional(),
     })
-    .describe('In order: enrollment opens < closes ≤ rank lists due ≤ match date. Replaced as a whole.'),
+    .describe(
+      'In order: enrollment opens < closes ≤ rank lists due ≤ match date. Replaced as a whole.',
+    ),
   rolesOffered: z
-    .array(z.strictObject({ role: mentorshipRoleSchema, perMentee: z.number().int().min(1).max(5) }))
+    .array(
+      z.strictObject({ role: mentorshipRoleSchema, perMentee: z.number().int().min(1).max(5) }),
+    )
     .min(1)
     .max(4)
     .superRefine(noDuplicates((offer: { role: string }) => offer.role))
@@ -69,7 +90,9 @@ export const programFields = {
       language: weight.optional(),
       availability: weight.optional(),
     })
-    .describe('Relative weights from 0 to 1 per factor (matching divides by their sum); a factor left out weighs 0.'),
+    .describe(
+      'Relative weights from 0 to 1 per factor (matching divides by their sum); a factor left out weighs 0.',
+    ),
   eligibility: z
     .strictObject({
       mentees: eligibilitySideSchema.default(noRestriction).describe('Also applies to peers.'),
@@ -77,7 +100,10 @@ export const programFields = {
     })
     .describe('Who may enrol on each side.'),
   requirements: z.strictObject({
-    mentorTrainingCompleted: z.boolean().default(false).describe('Mentors must have completed mentor training to be matched.'),
+    mentorTrainingCompleted: z
+      .boolean()
+      .default(false)
+      .describe('Mentors must have completed mentor training to be matched.'),
   }),
   cadence: z
     .array(
@@ -89,8 +115,15 @@ export const programFields = {
     )
     .min(1)
     .max(10)
-    .describe('Ordered phases, e.g. [{ every: month, count: 6 }, { every: quarter }]; only the last may have neither count nor while.'),
-  kickoffWindowDays: z.number().int().min(1).max(90).describe('Days after a match within which the kickoff meeting should happen.'),
+    .describe(
+      'Ordered phases, e.g. [{ every: month, count: 6 }, { every: quarter }]; only the last may have neither count nor while.',
+    ),
+  kickoffWindowDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(90)
+    .describe('Days after a match within which the kickoff meeting should happen.'),
   reminderOffsetsMinutes: z
     .array(z.number().int().min(5).max(43_200))
     .max(5)

@@ -24,7 +24,9 @@ export const programViewSchema = z.object({
   kind: z.enum(PROGRAM_KINDS),
   matchingMode: z.enum(MATCHING_MODES),
   status: z.enum(PROGRAM_STATUSES),
-  allowedActions: z.array(z.enum(PROGRAM_ACTIONS)).describe('Lifecycle actions the program allows now.'),
+  allowedActions: z
+    .array(z.enum(PROGRAM_ACTIONS))
+    .describe('Lifecycle actions the program allows now.'),
   cycle: z.object({
     enrollmentOpensAt: dateTime.optional(),
     enrollmentClosesAt: dateTime.optional(),

@@ -7,7 +7,11 @@ import { programFields } from './program-fields.dto';
  */
 export const updateProgramSchema = z
   .strictObject({
-    version: z.number().int().min(1).describe('The version last read; a stale one gets 409 version-conflict.'),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .describe('The version last read; a stale one gets 409 version-conflict.'),
     name: programFields.name.optional(),
     description: programFields.description.optional(),
     objectives: programFields.objectives.optional(),
@@ -23,6 +27,8 @@ export const updateProgramSchema = z
     kickoffWindowDays: programFields.kickoffWindowDays.optional(),
     reminderOffsetsMinutes: programFields.reminderOffsetsMinutes.optional(),
   })
-  .refine((dto) => Object.keys(dto).length > 1, { message: 'must change at least one field besides version' });
+  .refine((dto) => Object.keys(dto).length > 1, {
+    message: 'must change at least one field besides version',
+  });
 
 export type UpdateProgramDto = z.output<typeof updateProgramSchema>;

@@ -12,10 +12,16 @@ export const cadenceIssues = (phases: readonly CadencePhase[]): SettingsIssue[] 
   const issues: SettingsIssue[] = [];
   phases.forEach((phase, index) => {
     if (phase.count !== undefined && phase.while !== undefined) {
-      issues.push({ field: `cadence[${index}]`, message: 'a phase lasts either count meetings or while a condition holds, not both' });
+      issues.push({
+        field: `cadence[${index}]`,
+        message: 'a phase lasts either count meetings or while a condition holds, not both',
+      });
     }
     if (phase.count === undefined && phase.while === undefined && index < phases.length - 1) {
-      issues.push({ field: `cadence[${index}]`, message: 'only the last phase may go on without a count or condition' });
+      issues.push({
+        field: `cadence[${index}]`,
+        message: 'only the last phase may go on without a count or condition',
+      });
     }
   });
   return issues;

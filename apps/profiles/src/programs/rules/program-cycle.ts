@@ -23,11 +23,17 @@ export const cycleIssues = (cycle: ProgramCycle, mode: MatchingMode): SettingsIs
     const b = cycle[later];
     if (a === undefined || b === undefined) continue;
     if (strict ? b.getTime() <= a.getTime() : b.getTime() < a.getTime()) {
-      issues.push({ field: `cycle.${later}`, message: `must be ${strict ? 'after' : 'on or after'} ${earlier}` });
+      issues.push({
+        field: `cycle.${later}`,
+        message: `must be ${strict ? 'after' : 'on or after'} ${earlier}`,
+      });
     }
   }
   if (cycle.rankListsDueAt !== undefined && mode !== 'national-ranked') {
-    issues.push({ field: 'cycle.rankListsDueAt', message: 'only national-ranked programs collect rank lists' });
+    issues.push({
+      field: 'cycle.rankListsDueAt',
+      message: 'only national-ranked programs collect rank lists',
+    });
   }
   return issues;
 };
@@ -39,5 +45,8 @@ export const missingCycleDates = (cycle: ProgramCycle, mode: MatchingMode): Sett
   if (mode === 'national-ranked') required.push('rankListsDueAt');
   return required
     .filter((field) => cycle[field] === undefined)
-    .map((field) => ({ field: `cycle.${field}`, message: `is required to publish a ${mode} program` }));
+    .map((field) => ({
+      field: `cycle.${field}`,
+      message: `is required to publish a ${mode} program`,
+    }));
 };

@@ -9,10 +9,16 @@ import type { SettingsIssue } from './settings-issue';
  * change replaces fields one by one, so only the merged result can be judged).
  */
 export const settingsIssues = (settings: ProgramSettings): SettingsIssue[] => {
-  const issues = [...cycleIssues(settings.cycle, settings.matchingMode), ...cadenceIssues(settings.cadence)];
+  const issues = [
+    ...cycleIssues(settings.cycle, settings.matchingMode),
+    ...cadenceIssues(settings.cadence),
+  ];
   const custom = settings.objectives.includes('custom');
   if (custom && settings.customObjectives.length === 0) {
-    issues.push({ field: 'customObjectives', message: 'must name at least one objective when objectives include custom' });
+    issues.push({
+      field: 'customObjectives',
+      message: 'must name at least one objective when objectives include custom',
+    });
   }
   if (!custom && settings.customObjectives.length > 0) {
     issues.push({ field: 'customObjectives', message: 'needs custom among objectives' });
@@ -25,6 +31,8 @@ export const settingsIssues = (settings: ProgramSettings): SettingsIssue[] => {
 
 /** What a program lacks before it can be published (and must keep once it is). */
 export const publishIssues = (settings: ProgramSettings): SettingsIssue[] => [
-  ...(settings.objectives.length === 0 ? [{ field: 'objectives', message: 'at least one objective is required to publish' }] : []),
+  ...(settings.objectives.length === 0
+    ? [{ field: 'objectives', message: 'at least one objective is required to publish' }]
+    : []),
   ...missingCycleDates(settings.cycle, settings.matchingMode),
 ];

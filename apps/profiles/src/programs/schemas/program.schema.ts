@@ -11,7 +11,12 @@ import {
 } from '@medmentor/contracts';
 import type { ProgramObjective } from '@medmentor/domain';
 import { outboxPlugin } from '@medmentor/messaging';
-import type { Eligibility, ProgramCycle, ProgramRequirements, RoleOffered } from '../program-settings';
+import type {
+  Eligibility,
+  ProgramCycle,
+  ProgramRequirements,
+  RoleOffered,
+} from '../program-settings';
 
 /** A mentorship program of one tenant, from draft to closed. */
 // minimize: false keeps empty objects such as a draft's `cycle: {}`.

@@ -8,7 +8,10 @@ const unitIdSchema = z
 
 const unitNameSchema = z.string().trim().min(1).max(200);
 
-export const departmentInputSchema = z.strictObject({ id: unitIdSchema.optional(), name: unitNameSchema });
+export const departmentInputSchema = z.strictObject({
+  id: unitIdSchema.optional(),
+  name: unitNameSchema,
+});
 
 export const hospitalInputSchema = z.strictObject({
   id: unitIdSchema.optional(),

@@ -8,7 +8,10 @@ export class TenantFieldForbiddenError extends DomainError {
       status: 403,
       title: 'Only a platform admin may change these fields',
       detail: `Only a platform admin may change ${fields.join(', ')}.`,
-      errors: fields.map((field) => ({ field, message: 'may be changed by a platform admin only' })),
+      errors: fields.map((field) => ({
+        field,
+        message: 'may be changed by a platform admin only',
+      })),
     });
   }
 }

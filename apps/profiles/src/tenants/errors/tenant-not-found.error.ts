@@ -2,6 +2,11 @@ import { DomainError } from '@medmentor/platform';
 
 export class TenantNotFoundError extends DomainError {
   constructor(tenantId: string) {
-    super({ code: 'tenant-not-found', status: 404, title: 'Tenant not found', detail: `No tenant ${tenantId}.` });
+    super({
+      code: 'tenant-not-found',
+      status: 404,
+      title: 'Tenant not found',
+      detail: `No tenant ${tenantId}.`,
+    });
   }
 }

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { decodeCursor, encodeCursor, keysetCondition, pageQueryFields, toPage } from './keyset-page';
+import {
+  decodeCursor,
+  encodeCursor,
+  keysetCondition,
+  pageQueryFields,
+  toPage,
+} from './keyset-page';
 
 describe('keyset pagination', () => {
   const key = { createdAt: new Date('2025-03-01T10:00:00.123Z'), id: 'b2c1' };
@@ -11,7 +17,12 @@ describe('keyset pagination', () => {
   });
 
   it('refuses cursors it did not produce', () => {
-    for (const bad of ['', 'not-a-cursor', Buffer.from('{"t":"x","i":"a"}').toString('base64url'), Buffer.from('[1]').toString('base64url')]) {
+    for (const bad of [
+      '',
+      'not-a-cursor',
+      Buffer.from('{"t":"x","i":"a"}').toString('base64url'),
+      Buffer.from('[1]').toString('base64url'),
+    ]) {
       expect(decodeCursor(bad)).toBeUndefined();
     }
   });
@@ -19,18 +30,27 @@ describe('keyset pagination', () => {
   it('validates limit and cursor in the query', () => {
     const schema = z.object(pageQueryFields);
     expect(schema.parse({})).toEqual({ limit: 20 });
-    expect(schema.parse({ limit: '100', cursor: encodeCursor(key) })).toEqual({ limit: 100, cursor: key });
+    expect(schema.parse({ limit: '100', cursor: encodeCursor(key) })).toEqual({
+      limit: 100,
+      cursor: key,
+    });
     expect(schema.safeParse({ limit: '101' }).success).toBe(false);
     expect(schema.safeParse({ limit: '0' }).success).toBe(false);
     const bad = schema.safeParse({ cursor: 'garbage' });
     expect(bad.success).toBe(false);
-    expect(bad.error?.issues[0]).toMatchObject({ path: ['cursor'], message: 'is not a cursor returned by this list' });
+    expect(bad.error?.issues[0]).toMatchObject({
+      path: ['cursor'],
+      message: 'is not a cursor returned by this list',
+    });
   });
 
   it('selects items strictly after the key in (createdAt desc, _id desc) order', () => {
     expect(keysetCondition(undefined)).toEqual({});
     expect(keysetCondition(key)).toEqual({
-      $or: [{ createdAt: { $lt: key.createdAt } }, { createdAt: key.createdAt, _id: { $lt: key.id } }],
+      $or: [
+        { createdAt: { $lt: key.createdAt } },
+        { createdAt: key.createdAt, _id: { $lt: key.id } },
+      ],
     });
   });
 
@@ -40,6 +60,9 @@ describe('keyset pagination', () => {
     expect(full.items).toEqual(['id3', 'id2']);
     expect(decodeCursor(full.nextCursor!)).toEqual({ createdAt: new Date(2000), id: 'id2' });
     expect(toPage(docs, 3, (doc) => doc._id).nextCursor).toBeNull();
-    expect(toPage([], 3, (doc: { _id: string; createdAt: Date }) => doc._id)).toEqual({ items: [], nextCursor: null });
+    expect(toPage([], 3, (doc: { _id: string; createdAt: Date }) => doc._id)).toEqual({
+      items: [],
+      nextCursor: null,
+    });
   });
 });

@@ -19,7 +19,9 @@ export const MAX_PAGE_SIZE = 100;
 
 /** An opaque cursor for the item after which the next page starts. */
 export const encodeCursor = (key: PageKey): string =>
-  Buffer.from(JSON.stringify({ t: key.createdAt.getTime(), i: key.id }), 'utf8').toString('base64url');
+  Buffer.from(JSON.stringify({ t: key.createdAt.getTime(), i: key.id }), 'utf8').toString(
+    'base64url',
+  );
 
 /** The key inside a cursor, or undefined when it is not one this API produced. */
 export const decodeCursor = (cursor: string): PageKey | undefined => {
@@ -71,7 +73,12 @@ export const KEYSET_SORT = { createdAt: -1, _id: -1 } as const;
 export const keysetCondition = (after: PageKey | undefined): Record<string, unknown> =>
   after === undefined
     ? {}
-    : { $or: [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, _id: { $lt: after.id } }] };
+    : {
+        $or: [
+          { createdAt: { $lt: after.createdAt } },
+          { createdAt: after.createdAt, _id: { $lt: after.id } },
+        ],
+      };
 
 /**
  * Builds a page from up to `limit + 1` documents read in KEYSET_SORT order: the extra one only
@@ -85,7 +92,10 @@ export const toPage = <D extends { _id: string; createdAt: Date }, T>(
   const items = docs.slice(0, limit);
   const last = items[items.length - 1];
   const more = docs.length > limit && last !== undefined;
-  return { items: items.map(map), nextCursor: more ? encodeCursor({ createdAt: last.createdAt, id: last._id }) : null };
+  return {
+    items: items.map(map),
+    nextCursor: more ? encodeCursor({ createdAt: last.createdAt, id: last._id }) : null,
+  };
 };
 
 /** OpenAPI/zod shape of a page of `item`. */

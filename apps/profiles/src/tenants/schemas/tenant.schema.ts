@@ -1,5 +1,10 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import { TENANT_KINDS, TENANT_STATUSES, type TenantKind, type TenantStatus } from '@medmentor/contracts';
+import {
+  TENANT_KINDS,
+  TENANT_STATUSES,
+  type TenantKind,
+  type TenantStatus,
+} from '@medmentor/contracts';
 import { outboxPlugin } from '@medmentor/messaging';
 import type { Hospital } from '../hospital-directory';
 

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { careerStageNameSchema, mentorshipRoleSchema, specialtyCodeSchema } from '@medmentor/domain';
+import {
+  careerStageNameSchema,
+  mentorshipRoleSchema,
+  specialtyCodeSchema,
+} from '@medmentor/domain';
 
 export const PROGRAM_KINDS = ['institutional', 'national'] as const;
 export type ProgramKind = (typeof PROGRAM_KINDS)[number];
