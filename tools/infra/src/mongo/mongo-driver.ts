@@ -7,8 +7,13 @@ import type { InfraConfig } from '../core/infra-config';
 import { ensureFerretdb, ferretdbBinary } from './ferretdb-build';
 import { probeMongo } from './mongo-probe';
 
+/**
+ * FerretDB 1.24 on SQLite applies an update as read, modify, write without a transaction,
+ * so two updates of one document on different connections can lose one. One connection
+ * per client process serialises that process's writes (MongoDB needs no such limit).
+ */
 export function mongoUri(port: number): string {
-  return `mongodb://127.0.0.1:${port}/?directConnection=true`;
+  return `mongodb://127.0.0.1:${port}/?directConnection=true&maxPoolSize=1`;
 }
 
 export function ferretdbArgs(options: { port: number; sqliteDir: string; stateDir: string }): string[] {
