@@ -6,6 +6,7 @@
 export const Topics = {
   DiagnosticsPing: 'medmentor.diagnostics.ping.v1',
   ProfilesTenant: 'medmentor.profiles.tenant.v1',
+  ProfilesPhysician: 'medmentor.profiles.physician.v1',
   ProfilesProgram: 'medmentor.profiles.program.v1',
 } as const;
 

@@ -3,6 +3,9 @@ import { diagnosticsPingSentSchema } from '../events/diagnostics-ping-sent/diagn
 import { profilesProgramClosedSchema } from '../events/profiles-program-closed/profiles-program-closed.event';
 import { profilesProgramPublishedSchema } from '../events/profiles-program-published/profiles-program-published.event';
 import { profilesProgramUpdatedSchema } from '../events/profiles-program-updated/profiles-program-updated.event';
+import { profilesPhysicianErasedSchema } from '../events/profiles-physician-erased/profiles-physician-erased.event';
+import { profilesPhysicianRegisteredSchema } from '../events/profiles-physician-registered/profiles-physician-registered.event';
+import { profilesPhysicianUpdatedSchema } from '../events/profiles-physician-updated/profiles-physician-updated.event';
 import { profilesTenantRegisteredSchema } from '../events/profiles-tenant-registered/profiles-tenant-registered.event';
 import { profilesTenantUpdatedSchema } from '../events/profiles-tenant-updated/profiles-tenant-updated.event';
 import { Topics, type Topic } from '../topics';
@@ -50,6 +53,30 @@ export const eventCatalog = {
     consumers: ['scheduling', 'notifications'],
     keyField: 'tenantId',
     description: 'A tenant changed (name, time zone, status, hospitals, departments); carries its whole new state and version.',
+  }),
+  'medmentor.profiles.physician.registered': defineEvent({
+    topic: Topics.ProfilesPhysician,
+    schema: profilesPhysicianRegisteredSchema,
+    producer: 'profiles',
+    consumers: ['matching', 'scheduling', 'notifications'],
+    keyField: 'physicianId',
+    description: 'A physician profile was created; carries what matching, scheduling and notifications keep (no NPI, phone or bio).',
+  }),
+  'medmentor.profiles.physician.updated': defineEvent({
+    topic: Topics.ProfilesPhysician,
+    schema: profilesPhysicianUpdatedSchema,
+    producer: 'profiles',
+    consumers: ['matching', 'scheduling', 'notifications'],
+    keyField: 'physicianId',
+    description: 'A physician profile changed; carries its whole new snapshot and version.',
+  }),
+  'medmentor.profiles.physician.erased': defineEvent({
+    topic: Topics.ProfilesPhysician,
+    schema: profilesPhysicianErasedSchema,
+    producer: 'profiles',
+    consumers: ['matching', 'scheduling', 'notifications'],
+    keyField: 'physicianId',
+    description: "A physician's personal data was erased; every consumer erases or anonymises its copy. Ids only.",
   }),
   'medmentor.profiles.program.published': defineEvent({
     topic: Topics.ProfilesProgram,

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import {
+  careerStageNameSchema,
+  interestSchema,
+  languageSchema,
+  specialtyCodeSchema,
+  timeZoneSchema,
+} from '@medmentor/domain';
+import { pageQueryFields } from '../../tenants/pagination/keyset-page';
+
+export const listPhysiciansQuerySchema = z.strictObject({
+  ...pageQueryFields,
+  specialty: specialtyCodeSchema.optional(),
+  subspecialty: specialtyCodeSchema.optional(),
+  stage: careerStageNameSchema.optional(),
+  interest: interestSchema.optional(),
+  language: languageSchema.optional(),
+  timeZone: timeZoneSchema.optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, { error: 'must be an ISO 3166-1 alpha-2 code' })
+    .optional(),
+  // A query string is text: only the literals true and false are booleans.
+  takingBreak: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+});
+
+export type ListPhysiciansQuery = z.output<typeof listPhysiciansQuerySchema>;

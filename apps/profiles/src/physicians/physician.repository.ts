@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import type { OutgoingEvent } from '@medmentor/contracts';
+import type { TenantScoped } from '@medmentor/auth';
+import { outboxFields, withOutbox } from '@medmentor/messaging';
+import { KEYSET_SORT, keysetCondition, type PageRequest } from '../tenants/pagination/keyset-page';
+import { erasureUpdate } from './physician-erasure';
+import { Physician } from './schemas/physician.schema';
+
+export type InsertResult = 'inserted' | 'duplicate-email' | 'duplicate-npi';
+
+export interface PhysicianListFilter {
+  specialty?: string;
+  subspecialty?: string;
+  'careerStage.stage'?: string;
+  interests?: string;
+  languages?: string;
+  timeZone?: string;
+  'location.country'?: string;
+  takingBreak?: boolean;
+}
+
+const isDuplicateKey = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+
+@Injectable()
+export class PhysicianRepository {
+  constructor(@InjectModel(Physician.name) private readonly model: Model<Physician>) {}
+
+  /** Inserts the profile with its events in one write; a taken email or NPI is reported, not thrown. */
+  async insert(doc: Physician, events: OutgoingEvent[]): Promise<InsertResult> {
+    try {
+      await this.model.create({ ...doc, ...outboxFields(events) });
+      return 'inserted';
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const taken = await this.takenKey({
+        tenantId: doc.tenantId,
+        email: doc.email,
+        npiKey: doc.npiKey,
+        exceptId: doc._id,
+      });
+      return taken === 'npi' ? 'duplicate-npi' : 'duplicate-email';
+    }
+  }
+
+  /** Which natural key another profile of the tenant already holds, if any. */
+  async takenKey(
+    filter: TenantScoped<{ email: string; npiKey: string; exceptId: string }>,
+  ): Promise<'email' | 'npi' | null> {
+    const others = { tenantId: filter.tenantId, _id: { $ne: filter.exceptId } };
+    if (await this.model.exists({ ...others, email: filter.email })) return 'email';
+    if (await this.model.exists({ ...others, npiKey: filter.npiKey })) return 'npi';
+    return null;
+  }
+
+  /** An active profile of the tenant; erased ones are gone for every reader. */
+  async findActive(filter: TenantScoped<{ _id: string }>): Promise<Physician | null> {
+    return this.model
+      .findOne({ ...filter, status: 'active' })
+      .lean<Physician>()
+      .exec();
+  }
+
+  async list(filter: TenantScoped<PhysicianListFilter>, page: PageRequest): Promise<Physician[]> {
+    return this.model
+      .find({ ...filter, status: 'active', ...keysetCondition(page.after) })
+      .sort(KEYSET_SORT)
+      .limit(page.limit + 1)
+      .lean<Physician[]>()
+      .exec();
+  }
+
+  /**
+   * Replaces the profile's fields and appends the events only if it is still at
+   * `expectedVersion` (one atomic single-document update). 'stale' when it is not (or gone).
+   */
+  async updateAtVersion(
+    filter: TenantScoped<{ _id: string }>,
+    expectedVersion: number,
+    set: Partial<Physician>,
+    unset: readonly string[],
+    events: OutgoingEvent[],
+  ): Promise<'updated' | 'stale' | 'duplicate'> {
+    // updateOne rather than findOneAndUpdate: FerretDB refuses mongoose's projection of the
+    // outbox field in findAndModify; the caller knows the new state.
+    const update = {
+      $set: set,
+      $inc: { version: 1 },
+      ...(unset.length > 0 && { $unset: Object.fromEntries(unset.map((field) => [field, ''])) }),
+    };
+    try {
+      const result = await this.model
+        .updateOne(
+          { ...filter, status: 'active', version: expectedVersion },
+          withOutbox(update, events),
+        )
+        .exec();
+      return result.matchedCount === 1 ? 'updated' : 'stale';
+    } catch (error) {
+      if (isDuplicateKey(error)) return 'duplicate';
+      throw error;
+    }
+  }
+
+  /** Anonymises an active profile and appends its erased event in one update; false when there was none. */
+  async erase(
+    filter: TenantScoped<{ _id: string }>,
+    erasedAt: Date,
+    events: OutgoingEvent[],
+  ): Promise<boolean> {
+    const result = await this.model
+      .updateOne(
+        { ...filter, status: 'active' },
+        withOutbox(erasureUpdate(filter._id, erasedAt), events),
+      )
+      .exec();
+    return result.matchedCount === 1;
+  }
+}

@@ -1,0 +1,211 @@
+import { Injectable } from '@nestjs/common';
+import { createEvent, type OutgoingEvent } from '@medmentor/contracts';
+import { newId } from '@medmentor/domain';
+import { canActAsPhysician, isAdminOf, tenantFilter, type Principal } from '@medmentor/auth';
+import {
+  getCorrelationId,
+  RequestValidationError,
+  zodIssuesToFieldErrors,
+} from '@medmentor/platform';
+import { TenantService } from '../tenants/tenant.service';
+import { toPage, type Page } from '../tenants/pagination/keyset-page';
+import type { ListPhysiciansQuery } from './dto/list-physicians.dto';
+import {
+  physicianFieldsSchema,
+  physicianInputSchema,
+  type PhysicianInput,
+} from './dto/physician-input.schema';
+import type { PhysicianView } from './dto/physician-view.dto';
+import {
+  ADMIN_ONLY_FIELDS,
+  CLEARABLE_FIELDS,
+  type UpdatePhysicianDto,
+} from './dto/update-physician.dto';
+import {
+  NoPhysicianProfileError,
+  PhysicianConflictError,
+  PhysicianForbiddenError,
+  PhysicianNotFoundError,
+  PhysicianVersionConflictError,
+} from './errors/physician-errors';
+import { audienceOf, projectPhysician } from './physician-privacy';
+import { PhysicianRepository, type PhysicianListFilter } from './physician.repository';
+import { snapshotOf, type ActivePhysician } from './physician-snapshot';
+import type { Physician } from './schemas/physician.schema';
+
+const INPUT_FIELDS = Object.keys(physicianFieldsSchema.shape) as (keyof PhysicianInput)[];
+
+const npiKeyOf = (npi: string | undefined, physicianId: string): string =>
+  npi ?? `none:${physicianId}`;
+
+/** The stored profile as input, to re-validate it with a change applied. */
+const inputOf = (doc: Physician): Record<string, unknown> =>
+  Object.fromEntries(
+    INPUT_FIELDS.filter((field) => doc[field] !== undefined).map((field) => [field, doc[field]]),
+  );
+
+const physicianEvent = (
+  type: 'medmentor.profiles.physician.registered' | 'medmentor.profiles.physician.updated',
+  doc: ActivePhysician,
+): OutgoingEvent =>
+  createEvent(type, snapshotOf(doc), {
+    tenantId: doc.tenantId,
+    source: 'profiles',
+    correlationId: getCorrelationId(),
+    time: doc.updatedAt,
+  });
+
+@Injectable()
+export class PhysicianService {
+  constructor(
+    private readonly physicians: PhysicianRepository,
+    private readonly tenants: TenantService,
+  ) {}
+
+  async create(principal: Principal, dto: PhysicianInput): Promise<PhysicianView> {
+    const tenant = await this.tenants.requireActive(principal);
+    this.checkHospital(tenant.hospitals, dto.hospitalId);
+    const now = new Date();
+    const _id = newId();
+    const doc = {
+      _id,
+      tenantId: principal.tenantId,
+      status: 'active' as const,
+      ...dto,
+      npiKey: npiKeyOf(dto.npi, _id),
+      version: 1,
+      createdBy: principal.subject,
+      createdAt: now,
+      updatedAt: now,
+    } satisfies ActivePhysician;
+    const result = await this.physicians.insert(doc, [
+      physicianEvent('medmentor.profiles.physician.registered', doc),
+    ]);
+    if (result === 'duplicate-email') throw new PhysicianConflictError('email');
+    if (result === 'duplicate-npi') throw new PhysicianConflictError('npi');
+    return projectPhysician(doc, audienceOf(principal, _id));
+  }
+
+  async get(principal: Principal, physicianId: string): Promise<PhysicianView> {
+    return projectPhysician(
+      await this.find(principal, physicianId),
+      audienceOf(principal, physicianId),
+    );
+  }
+
+  async me(principal: Principal): Promise<PhysicianView> {
+    if (principal.physicianId === undefined) throw new NoPhysicianProfileError();
+    return this.get(principal, principal.physicianId);
+  }
+
+  async list(principal: Principal, query: ListPhysiciansQuery): Promise<Page<PhysicianView>> {
+    const filter: PhysicianListFilter = {
+      ...(query.specialty && { specialty: query.specialty }),
+      ...(query.subspecialty && { subspecialty: query.subspecialty }),
+      ...(query.stage && { 'careerStage.stage': query.stage }),
+      ...(query.interest && { interests: query.interest }),
+      ...(query.language && { languages: query.language }),
+      ...(query.timeZone && { timeZone: query.timeZone }),
+      ...(query.country && { 'location.country': query.country }),
+      ...(query.takingBreak !== undefined && { takingBreak: query.takingBreak }),
+    };
+    const docs = await this.physicians.list(tenantFilter(principal, filter), {
+      limit: query.limit,
+      ...(query.cursor && { after: query.cursor }),
+    });
+    return toPage(docs as (Physician & { createdAt: Date })[], query.limit, (doc) =>
+      projectPhysician(doc, audienceOf(principal, doc._id)),
+    );
+  }
+
+  async update(
+    principal: Principal,
+    physicianId: string,
+    dto: UpdatePhysicianDto,
+  ): Promise<PhysicianView> {
+    const current = await this.find(principal, physicianId);
+    if (!canActAsPhysician(principal, physicianId)) throw new PhysicianForbiddenError('update');
+    const adminOnly = ADMIN_ONLY_FIELDS.filter((field) => dto[field] !== undefined);
+    if (adminOnly.length > 0 && !isAdminOf(principal, principal.tenantId))
+      throw new PhysicianForbiddenError('update', adminOnly);
+    if (dto.version !== current.version)
+      throw new PhysicianVersionConflictError(physicianId, dto.version, current.version ?? 0);
+
+    const { version: _version, ...patch } = dto;
+    const merged = { ...inputOf(current), ...patch };
+    for (const [field, value] of Object.entries(merged)) if (value === null) delete merged[field];
+    const parsed = physicianInputSchema.safeParse(merged);
+    if (!parsed.success)
+      throw new RequestValidationError(zodIssuesToFieldErrors(parsed.error.issues));
+    const input = parsed.data;
+    if (patch['hospitalId'] !== undefined && patch['hospitalId'] !== null) {
+      this.checkHospital((await this.tenants.requireActive(principal)).hospitals, input.hospitalId);
+    }
+
+    const npiKey = npiKeyOf(input.npi, physicianId);
+    const filter = tenantFilter(principal, { _id: physicianId });
+    const taken = await this.physicians.takenKey(
+      tenantFilter(principal, { email: input.email, npiKey, exceptId: physicianId }),
+    );
+    if (taken !== null) throw new PhysicianConflictError(taken);
+
+    const set = { ...input, npiKey, updatedAt: new Date() };
+    const unset = CLEARABLE_FIELDS.filter((field) => input[field] === undefined);
+    const next = { ...current, ...set, version: dto.version + 1 } as ActivePhysician;
+    for (const field of unset) delete next[field];
+    const result = await this.physicians.updateAtVersion(filter, dto.version, set, unset, [
+      physicianEvent('medmentor.profiles.physician.updated', next),
+    ]);
+    if (result === 'duplicate') {
+      const again = await this.physicians.takenKey(
+        tenantFilter(principal, { email: input.email, npiKey, exceptId: physicianId }),
+      );
+      throw new PhysicianConflictError(again ?? 'email');
+    }
+    if (result === 'stale') {
+      const now = await this.find(principal, physicianId);
+      throw new PhysicianVersionConflictError(physicianId, dto.version, now.version ?? 0);
+    }
+    return projectPhysician(next, audienceOf(principal, physicianId));
+  }
+
+  /** Anonymises the profile and announces it; an erased profile is gone (a second erase is 404). */
+  async erase(principal: Principal, physicianId: string): Promise<void> {
+    await this.find(principal, physicianId);
+    if (!canActAsPhysician(principal, physicianId)) throw new PhysicianForbiddenError('erase');
+    const erasedAt = new Date();
+    const event = createEvent(
+      'medmentor.profiles.physician.erased',
+      { physicianId, tenantId: principal.tenantId },
+      {
+        tenantId: principal.tenantId,
+        source: 'profiles',
+        correlationId: getCorrelationId(),
+        time: erasedAt,
+      },
+    );
+    const erased = await this.physicians.erase(
+      tenantFilter(principal, { _id: physicianId }),
+      erasedAt,
+      [event],
+    );
+    if (!erased) throw new PhysicianNotFoundError(physicianId);
+  }
+
+  private async find(principal: Principal, physicianId: string): Promise<Physician> {
+    const doc = await this.physicians.findActive(tenantFilter(principal, { _id: physicianId }));
+    if (doc === null) throw new PhysicianNotFoundError(physicianId);
+    return doc;
+  }
+
+  private checkHospital(
+    hospitals: readonly { id: string }[],
+    hospitalId: string | undefined,
+  ): void {
+    if (hospitalId !== undefined && !hospitals.some((hospital) => hospital.id === hospitalId)) {
+      throw new RequestValidationError([
+        { field: 'hospitalId', message: 'is not a hospital of this tenant' },
+      ]);
+    }
+  }
+}
