@@ -29,3 +29,5 @@ export {
 export { matchesToArcs, verifyAssignment } from './assignment/verify-assignment';
 export type { ArcsDecoding, AssignmentVerdict } from './assignment/verify-assignment';
 export { pruneCandidates, topKIndices } from './assignment/prune-candidates';
+export * from './boards/board.types';
+export { solveBoards } from './boards/solve-boards';
