@@ -22,7 +22,7 @@ const ISSUER = 'medmentor-it';
  * code relies on amounts to with a single writer process.
  */
 const serialisedMongoUri = (uri: string): string =>
-  `${uri}${uri.includes('?') ? '&' : '?'}maxPoolSize=1`;
+  /[?&]maxPoolSize=/.test(uri) ? uri : `${uri}${uri.includes('?') ? '&' : '?'}maxPoolSize=1`;
 const AUDIENCE = 'medmentor-api';
 
 /** A JSON response body: dates travel as strings. */
