@@ -1,0 +1,43 @@
+{{/*
+The topic Job's program (node -e, in /app of a service image). Reads TOPIC_SETTINGS
+(JSON: brokers, clientId, names, partitions, replicationFactor, topicConfig, dlqConfig).
+*/}}
+{{- define "medmentor.topicScript" -}}
+const { Kafka, logLevel } = require('kafkajs');
+const s = JSON.parse(process.env.TOPIC_SETTINGS);
+let catalog = [];
+try {
+  catalog = require('./dist/libs/contracts/src/topics.js').allTopics();
+} catch (error) {
+  console.log(JSON.stringify({ level: 'warn', msg: 'no topic catalog in this image: ' + error.message }));
+}
+const names = [...new Set([...s.names, ...catalog])];
+const entries = (config) => Object.entries(config || {}).map(([name, value]) => ({ name, value: String(value) }));
+const wanted = names.flatMap((name) => [
+  { topic: name, configEntries: entries(s.topicConfig) },
+  { topic: name + '.dlq', configEntries: entries(s.dlqConfig) },
+]);
+const kafka = new Kafka({ clientId: s.clientId, brokers: s.brokers, logLevel: logLevel.WARN, retry: { retries: 8 } });
+const admin = kafka.admin();
+(async () => {
+  await admin.connect();
+  const existing = new Set(await admin.listTopics());
+  const missing = wanted.filter((t) => !existing.has(t.topic));
+  if (missing.length > 0) {
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((t) => ({
+        topic: t.topic,
+        numPartitions: s.partitions,
+        replicationFactor: s.replicationFactor,
+        configEntries: t.configEntries,
+      })),
+    });
+  }
+  console.log(JSON.stringify({ level: 'info', msg: 'topics ready', created: missing.map((t) => t.topic), existing: wanted.filter((t) => existing.has(t.topic)).map((t) => t.topic) }));
+  await admin.disconnect();
+})().catch((error) => {
+  console.error(JSON.stringify({ level: 'error', msg: 'topic creation failed', error: String((error && error.stack) || error) }));
+  process.exit(1);
+});
+{{- end -}}
