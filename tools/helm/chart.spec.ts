@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { allTopics, deadLetterTopicOf } from '@medmentor/contracts';
 import { findRepoRoot } from '../infra/src/core/repo-root';
 import { ensureHelm, helmEnv, HELM_VERSION } from './helm-binary';
+import { ensureKubeCheck, kubeCheck } from './kube-check';
 import {
   containerEnv,
   imageTag,
@@ -68,11 +69,15 @@ function runHelm(args: readonly string[]): Promise<HelmResult> {
   });
 }
 
-async function render(args: readonly string[]): Promise<K8sObject[]> {
+async function renderText(args: readonly string[]): Promise<string> {
   const result = await runHelm(['template', RELEASE, chartDir, '--namespace', NAMESPACE, ...args]);
   if (result.code !== 0)
     throw new Error(`helm template ${args.join(' ')} failed:\n${result.stderr}`);
-  return parseManifests(result.stdout);
+  return result.stdout;
+}
+
+async function render(args: readonly string[]): Promise<K8sObject[]> {
+  return parseManifests(await renderText(args));
 }
 
 interface Scenario {
@@ -121,11 +126,22 @@ const scenarios: Scenario[] = [
 ];
 
 const rendered = new Map<string, K8sObject[]>();
+const renderedText = new Map<string, string>();
+let kubeCheckBinary = '';
+/** Kinds that are custom resources: no Go types in client-go, checked by the tests below only. */
+const CUSTOM_KINDS = ['ScaledObject', 'ServiceMonitor', 'KafkaTopic'];
 
 beforeAll(async () => {
   // Builds helm on the first run on a machine (a few minutes on 2 cores), then reuses it.
   helm = (await ensureHelm({ repoRoot })).binary;
-  await Promise.all(scenarios.map(async (s) => rendered.set(s.title, await render(s.args))));
+  kubeCheckBinary = await ensureKubeCheck(repoRoot);
+  await Promise.all(
+    scenarios.map(async (s) => {
+      const text = await renderText(s.args);
+      renderedText.set(s.title, text);
+      rendered.set(s.title, parseManifests(text));
+    }),
+  );
 }, 30 * 60_000);
 
 function objectsOf(scenario: Scenario): K8sObject[] {
@@ -393,6 +409,25 @@ describe(`the Helm chart (helm ${HELM_VERSION})`, () => {
 
   describe.each(scenarios)('rendered with $title', (scenario) => {
     const disabled = SERVICES.filter((s) => !scenario.enabled.includes(s));
+
+    it('decodes strictly into the Kubernetes API types (no unknown field, no wrong type, valid names and labels)', async () => {
+      const results = await kubeCheck(kubeCheckBinary, renderedText.get(scenario.title) ?? '');
+      expect(results).toHaveLength(objectsOf(scenario).length);
+      expect(results.filter((r) => r.status === 'error')).toEqual([]);
+      const skipped = [
+        ...new Set(results.filter((r) => r.status === 'skipped').map((r) => r.kind)),
+      ];
+      expect(CUSTOM_KINDS).toEqual(expect.arrayContaining(skipped));
+      expect(results.filter((r) => r.status === 'ok').map((r) => r.kind)).toEqual(
+        expect.arrayContaining([
+          'Deployment',
+          'Service',
+          'ConfigMap',
+          'PodDisruptionBudget',
+          'NetworkPolicy',
+        ]),
+      );
+    });
 
     it('has a Deployment, Service, PodDisruptionBudget and autoscaler per enabled service, nothing for disabled ones', () => {
       const objects = objectsOf(scenario);
@@ -682,6 +717,35 @@ describe(`the Helm chart (helm ${HELM_VERSION})`, () => {
         expect(kafkaTopics).toHaveLength(0);
       }
     });
+  });
+
+  it('has a type check that catches unknown fields, wrong types and bad names', async () => {
+    const broken = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: { name: web }',
+      'spec:',
+      '  selector: { matchLabels: { app: web } }',
+      '  template:',
+      '    metadata: { labels: { app: web } }',
+      '    spec:',
+      '      containers:',
+      '        - { name: web, image: web:1, readinessProbe: { httpGet: { path: /, port: 80 }, periodSecond: 5 } }',
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: { name: Web_1 }',
+      'spec: { ports: [{ port: "eighty" }] }',
+      '---',
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata: { name: web, labels: { "app": "not valid!" } }',
+    ].join('\n');
+    const results = await kubeCheck(kubeCheckBinary, broken);
+    expect(results.map((r) => r.status)).toEqual(['error', 'error', 'error']);
+    expect(results[0]?.errors?.join()).toContain('unknown field');
+    expect(results[1]?.errors?.join()).toContain('cannot unmarshal');
+    expect(results[2]?.errors?.join()).toContain('label');
   });
 
   it('lists every catalog topic of libs/contracts in values.yaml (used for KafkaTopic resources)', () => {
