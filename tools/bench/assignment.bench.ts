@@ -1,7 +1,7 @@
 /**
  * Cohort assignment: 5,000 x 1,500 dense against scipy's linear_sum_assignment on the
  * capacity-expanded matrix, and 50,000 x 12,000 on top-50 candidates (target < 30 s) against
- * OR-Tools min-cost flow. Run: npx tsx tools/bench/assignment.bench.ts [--no-peer] [--skip-large].
+ * OR-Tools min-cost flow. Run: npx tsx tools/bench/assignment.bench.ts [--no-peer] [--skip-dense] [--skip-large].
  * Not a test: it prints figures.
  */
 import { writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import {
 } from '@medmentor/matching-engine';
 import type { AssignmentColumns, CompiledAssignment } from '@medmentor/matching-engine';
 import { candidateInstance, denseInstance } from './assignment-instance';
+import type { CandidateShape } from './assignment-instance';
 import { BENCH_CACHE, pythonWith, runPeer } from './python-peer';
 import type { Peer } from './python-peer';
 import { heading, ms, row, timed } from './timing';
@@ -56,69 +57,73 @@ const peer: Peer = withPeer
   : { ok: false, reason: '--no-peer' };
 
 // Dense: 5,000 x 1,500, every pair allowed.
-const N = 5000;
-const M = 1500;
-heading(
-  `dense: ${N} mentees x ${M} mentors, capacities 1-5, integer scores 0-1000, every pair allowed`,
-);
-const dense = timed(() => denseInstance(N, M, 42));
-const places = Array.from(dense.value.capacity).reduce((a, b) => a + b, 0);
-row('generate (not timed below)', `${ms(dense.ms)}; ${places} places, ${N * M} pairs`);
-const denseMax = solveOurs(dense.value, true);
-report('ours, maximizeMatches (the objective scipy solves)', denseMax);
-const densePlain = solveOurs(dense.value, false);
-report('ours, maximum total score', densePlain);
-if (peer.ok) {
-  heading('peer: scipy.optimize.linear_sum_assignment on the expanded matrix');
-  const scores = Int32Array.from(dense.value.pairScore);
-  writeFileSync(join(BENCH_CACHE, 'dense-scores.i32'), scores);
-  writeFileSync(join(BENCH_CACHE, 'dense-capacity.i32'), Int32Array.from(dense.value.capacity));
-  const lsa = runPeer<LsaReport>(
-    peer.python,
-    'lsa.py',
-    [
-      join(BENCH_CACHE, 'dense-scores.i32'),
-      join(BENCH_CACHE, 'dense-capacity.i32'),
-      String(N),
-      String(M),
-    ],
-    60 * 60_000,
+if (!args.includes('--skip-dense')) runDense();
+
+function runDense(): void {
+  const N = 5000;
+  const M = 1500;
+  heading(
+    `dense: ${N} mentees x ${M} mentors, capacities 1-5, integer scores 0-1000, every pair allowed`,
   );
-  row('solve', `${(lsa.seconds * 1000).toFixed(0)} ms (${N} x ${places} matrix)`);
-  row('matched / total score', `${lsa.matched} / ${lsa.total}`);
-  row(
-    'identical optimum',
-    lsa.total === denseMax.result.total && lsa.matched === denseMax.result.matches.length
-      ? 'yes'
-      : 'NO',
-  );
-  row(
-    'identical assignment',
-    sameAssignment(denseMax.compiled.value, denseMax.solved.value.arcOf, lsa.mentorOf)
-      ? 'yes'
-      : 'no (ties broken differently)',
-  );
-  row(
-    'ratio: scipy solve / our solve',
-    `${((lsa.seconds * 1000) / denseMax.solved.ms).toFixed(2)}x`,
-  );
-  row(
-    'ratio: scipy solve / our compile+solve+certificate',
-    `${((lsa.seconds * 1000) / (denseMax.compiled.ms + denseMax.solved.ms + denseMax.certified.ms)).toFixed(2)}x`,
-  );
-} else {
-  row('scipy peer skipped', peer.reason);
+  const dense = timed(() => denseInstance(N, M, 42));
+  const places = Array.from(dense.value.capacity).reduce((a, b) => a + b, 0);
+  row('generate (not timed below)', `${ms(dense.ms)}; ${places} places, ${N * M} pairs`);
+  const denseMax = solveOurs(dense.value, true);
+  report('ours, maximizeMatches (the objective scipy solves)', denseMax);
+  const densePlain = solveOurs(dense.value, false);
+  report('ours, maximum total score', densePlain);
+  if (peer.ok) {
+    heading('peer: scipy.optimize.linear_sum_assignment on the expanded matrix');
+    const scores = Int32Array.from(dense.value.pairScore);
+    writeFileSync(join(BENCH_CACHE, 'dense-scores.i32'), scores);
+    writeFileSync(join(BENCH_CACHE, 'dense-capacity.i32'), Int32Array.from(dense.value.capacity));
+    const lsa = runPeer<LsaReport>(
+      peer.python,
+      'lsa.py',
+      [
+        join(BENCH_CACHE, 'dense-scores.i32'),
+        join(BENCH_CACHE, 'dense-capacity.i32'),
+        String(N),
+        String(M),
+      ],
+      60 * 60_000,
+    );
+    row('solve', `${(lsa.seconds * 1000).toFixed(0)} ms (${N} x ${places} matrix)`);
+    row('matched / total score', `${lsa.matched} / ${lsa.total}`);
+    row(
+      'identical optimum',
+      lsa.total === denseMax.result.total && lsa.matched === denseMax.result.matches.length
+        ? 'yes'
+        : 'NO',
+    );
+    row(
+      'identical assignment',
+      sameAssignment(denseMax.compiled.value, denseMax.solved.value.arcOf, lsa.mentorOf)
+        ? 'yes'
+        : 'no (ties broken differently)',
+    );
+    row(
+      'ratio: scipy solve / our solve',
+      `${((lsa.seconds * 1000) / denseMax.solved.ms).toFixed(2)}x`,
+    );
+    row(
+      'ratio: scipy solve / our compile+solve+certificate',
+      `${((lsa.seconds * 1000) / (denseMax.compiled.ms + denseMax.solved.ms + denseMax.certified.ms)).toFixed(2)}x`,
+    );
+  } else {
+    row('scipy peer skipped', peer.reason);
+  }
 }
 
 if (!args.includes('--skip-large')) {
-  const shape = {
-    mentees: 50_000,
-    mentors: 12_000,
-    scored: 200,
-    topK: 50,
-    maxCapacity: 5,
-    seed: 7,
-  };
+  // Capacities 1-5 give fewer places than mentees (mentor places are inserted); 1-9 give more
+  // (mentees are inserted): one run for each orientation.
+  for (const maxCapacity of [5, 9]) {
+    runLarge({ mentees: 50_000, mentors: 12_000, scored: 200, topK: 50, maxCapacity, seed: 7 });
+  }
+}
+
+function runLarge(shape: CandidateShape): void {
   heading(
     `large: ${shape.mentees} mentees x ${shape.mentors} mentors, each scored against ${shape.scored} ` +
       `mentors and pruned to its top ${shape.topK}, capacities 1-${shape.maxCapacity}`,

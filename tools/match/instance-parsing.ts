@@ -32,15 +32,14 @@ export function parseNational(json: unknown): ParsedNational {
   const root = asObject(json, 'the instance');
   const applicantIds = new IdSpace('applicant');
   const programIds = new IdSpace('program');
-  // Hot path at national scale (a million entries): no path string unless an entry is bad.
-  const ranks = (value: unknown, path: string): string[] => {
+  // Hot path at national scale (a million entries): lists of non-empty strings are used as they
+  // are; anything else is converted entry by entry, with a path only for a bad entry.
+  const ranks = (value: unknown, path: string): readonly string[] => {
     const list = asArray(value, path);
-    const out = new Array<string>(list.length);
-    for (let k = 0; k < list.length; k++) {
-      const id = list[k];
-      out[k] = typeof id === 'string' && id.length > 0 ? id : String(asId(id, `${path}[${k}]`));
-    }
-    return out;
+    let k = 0;
+    while (k < list.length && typeof list[k] === 'string' && (list[k] as string).length > 0) k++;
+    if (k === list.length) return list as readonly string[];
+    return list.map((id, at) => String(asId(id, `${path}[${at}]`)));
   };
   const applicants = asArray(root.applicants, 'applicants').map((value, i) => {
     const path = `applicants[${i}]`;
