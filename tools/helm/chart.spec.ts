@@ -2,7 +2,8 @@
 // renders it with several value sets, and the rendered manifests are parsed and checked
 // against what the services need (docs/operations.md, README.md's configuration table).
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { allTopics, deadLetterTopicOf } from '@medmentor/contracts';
@@ -767,6 +768,48 @@ describe(`the Helm chart (helm ${HELM_VERSION})`, () => {
       const env = containerEnv(mainContainer(deployment), objects);
       expect(env.get('MONGODB_URI')).toEqual({ from: 'secret:medmentor-mongodb', external: true });
       expect(find(objects, 'Secret', name(service))).toBeUndefined();
+    }
+  });
+
+  it('prints NOTES with the addresses, and warnings only while settings are placeholders', async () => {
+    // helm template does not render NOTES.txt and install needs a cluster: render it through
+    // tpl in a scratch copy of the chart.
+    const scratch = mkdtempSync(join(tmpdir(), 'medmentor-notes-'));
+    try {
+      const copy = join(scratch, 'medmentor');
+      cpSync(chartDir, copy, { recursive: true });
+      cpSync(join(chartDir, 'templates', 'NOTES.txt'), join(copy, 'notes.tpl'));
+      writeFileSync(
+        join(copy, 'templates', 'notes-check.yaml'),
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: notes }\ndata:\n  notes: {{ tpl (.Files.Get "notes.tpl") . | quote }}\n',
+      );
+      const notes = async (args: string[]) => {
+        const [map] = parseManifests(
+          await runHelm([
+            'template',
+            RELEASE,
+            copy,
+            '-n',
+            NAMESPACE,
+            '--show-only',
+            'templates/notes-check.yaml',
+            ...args,
+          ]).then((r) => r.stdout),
+        );
+        return map?.data?.['notes'] ?? '';
+      };
+      const defaults = await notes([]);
+      for (const service of SERVICES)
+        expect(defaults).toContain(`http://${name(service)}.${NAMESPACE}.svc:${PORTS[service]}`);
+      expect(defaults).toContain('WARNING');
+      expect(defaults).toContain('image.repository is the placeholder');
+      expect(defaults).toContain('AUTH_JWKS_URL');
+      expect(defaults).toContain('pre-install/pre-upgrade Job');
+      const example = await notes(['-f', exampleValues]);
+      expect(example).not.toContain('WARNING');
+      expect(example).toContain('KafkaTopic');
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
     }
   });
 
