@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { runService } from '@medmentor/runtime';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
+import { ImportsModule } from './imports/imports.module';
 import { PhysiciansModule } from './physicians/physicians.module';
 import { ProgramsModule } from './programs/programs.module';
 import { TenantsModule } from './tenants/tenants.module';
@@ -11,5 +12,5 @@ void runService({
   title: 'MedMentor profiles',
   description: 'Tenants, programs, physician profiles and enrollments.',
   version: '1',
-  features: [DiagnosticsModule, TenantsModule, ProgramsModule, PhysiciansModule],
+  features: [DiagnosticsModule, TenantsModule, ProgramsModule, PhysiciansModule, ImportsModule],
 });

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
-import { physicianInputSchema, type PhysicianInput } from '../physicians/dto/physician-input.schema';
+import {
+  physicianInputSchema,
+  type PhysicianInput,
+} from '../physicians/dto/physician-input.schema';
 
 /** One rejected field of one input record. */
 export interface RowProblem {
@@ -21,5 +24,7 @@ const problemsOf = (error: z.ZodError): RowProblem[] =>
 /** Validates a candidate profile built from a record with the same rules as the API. */
 export const validateImportRow = (line: number, candidate: Record<string, unknown>): ImportRow => {
   const parsed = physicianInputSchema.safeParse(candidate);
-  return parsed.success ? { ok: true, line, input: parsed.data } : { ok: false, line, problems: problemsOf(parsed.error) };
+  return parsed.success
+    ? { ok: true, line, input: parsed.data }
+    : { ok: false, line, problems: problemsOf(parsed.error) };
 };

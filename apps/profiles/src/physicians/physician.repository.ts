@@ -55,6 +55,19 @@ export class PhysicianRepository {
     return null;
   }
 
+  /** The active profile holding a natural key: the NPI when there is one, else the email. */
+  async findByNaturalKey(
+    filter: TenantScoped<{ npiKey?: string; email: string }>,
+  ): Promise<Physician | null> {
+    const { tenantId, npiKey, email } = filter;
+    const byNpi = npiKey
+      ? await this.model.findOne({ tenantId, npiKey, status: 'active' }).lean<Physician>().exec()
+      : null;
+    return (
+      byNpi ?? this.model.findOne({ tenantId, email, status: 'active' }).lean<Physician>().exec()
+    );
+  }
+
   /** An active profile of the tenant; erased ones are gone for every reader. */
   async findActive(filter: TenantScoped<{ _id: string }>): Promise<Physician | null> {
     return this.model

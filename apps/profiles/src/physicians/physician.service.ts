@@ -44,6 +44,19 @@ const inputOf = (doc: Physician): Record<string, unknown> =>
     INPUT_FIELDS.filter((field) => doc[field] !== undefined).map((field) => [field, doc[field]]),
   );
 
+/** Key order does not matter when comparing a stored profile with an imported one. */
+const canonical = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+    );
+  }
+  return value;
+};
+
 const physicianEvent = (
   type: 'medmentor.profiles.physician.registered' | 'medmentor.profiles.physician.updated',
   doc: ActivePhysician,
@@ -167,6 +180,69 @@ export class PhysicianService {
       throw new PhysicianVersionConflictError(physicianId, dto.version, now.version ?? 0);
     }
     return projectPhysician(next, audienceOf(principal, physicianId));
+  }
+
+  /**
+   * Creates or updates the profile a bulk import describes, found by NPI or else email, so
+   * re-running an import changes nothing. The caller checked the tenant once for the file.
+   */
+  async importProfile(
+    principal: Principal,
+    hospitals: readonly { id: string }[],
+    input: PhysicianInput,
+  ): Promise<'created' | 'updated' | 'unchanged'> {
+    this.checkHospital(hospitals, input.hospitalId);
+    const existing = await this.physicians.findByNaturalKey(
+      tenantFilter(principal, {
+        email: input.email,
+        ...(input.npi !== undefined && { npiKey: input.npi }),
+      }),
+    );
+    if (existing === null) {
+      const now = new Date();
+      const _id = newId();
+      const doc = {
+        _id,
+        tenantId: principal.tenantId,
+        status: 'active' as const,
+        ...input,
+        npiKey: npiKeyOf(input.npi, _id),
+        version: 1,
+        createdBy: principal.subject,
+        createdAt: now,
+        updatedAt: now,
+      } satisfies ActivePhysician;
+      const result = await this.physicians.insert(doc, [
+        physicianEvent('medmentor.profiles.physician.registered', doc),
+      ]);
+      if (result === 'duplicate-email') throw new PhysicianConflictError('email');
+      if (result === 'duplicate-npi') throw new PhysicianConflictError('npi');
+      return 'created';
+    }
+    const stored = physicianInputSchema.parse(inputOf(existing));
+    if (JSON.stringify(canonical(stored)) === JSON.stringify(canonical(input))) return 'unchanged';
+    const physicianId = existing._id;
+    const npiKey = npiKeyOf(input.npi, physicianId);
+    const taken = await this.physicians.takenKey(
+      tenantFilter(principal, { email: input.email, npiKey, exceptId: physicianId }),
+    );
+    if (taken !== null) throw new PhysicianConflictError(taken);
+    const version = existing.version ?? 1;
+    const set = { ...input, npiKey, updatedAt: new Date() };
+    const unset = CLEARABLE_FIELDS.filter((field) => input[field] === undefined);
+    const next = { ...existing, ...set, version: version + 1 } as ActivePhysician;
+    for (const field of unset) delete next[field];
+    const result = await this.physicians.updateAtVersion(
+      tenantFilter(principal, { _id: physicianId }),
+      version,
+      set,
+      unset,
+      [physicianEvent('medmentor.profiles.physician.updated', next)],
+    );
+    if (result === 'duplicate') throw new PhysicianConflictError('email');
+    if (result === 'stale')
+      throw new PhysicianVersionConflictError(physicianId, version, version + 1);
+    return 'updated';
   }
 
   /** Anonymises the profile and announces it; an erased profile is gone (a second erase is 404). */

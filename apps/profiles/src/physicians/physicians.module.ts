@@ -13,5 +13,6 @@ import { Physician, PhysicianSchema } from './schemas/physician.schema';
   ],
   controllers: [PhysicianController],
   providers: [PhysicianService, PhysicianRepository],
+  exports: [PhysicianService],
 })
 export class PhysiciansModule {}

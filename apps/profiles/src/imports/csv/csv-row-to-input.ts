@@ -2,7 +2,8 @@ import type { CsvColumn } from './physician-csv.columns';
 
 export type CsvRecord = Partial<Record<CsvColumn, string>>;
 
-const blank = (value: string | undefined): value is undefined => value === undefined || value.trim() === '';
+const blank = (value: string | undefined): value is undefined =>
+  value === undefined || value.trim() === '';
 
 const list = (value: string | undefined): string[] | undefined =>
   blank(value)
@@ -26,7 +27,8 @@ const bool = (value: string | undefined): boolean | string | undefined => {
   return value;
 };
 
-const text = (value: string | undefined): string | undefined => (blank(value) ? undefined : value.trim());
+const text = (value: string | undefined): string | undefined =>
+  blank(value) ? undefined : value.trim();
 
 const compact = (value: Record<string, unknown>): Record<string, unknown> | undefined => {
   const kept = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
@@ -52,7 +54,11 @@ export const csvRowToInput = (row: CsvRecord): Record<string, unknown> => {
     hospitalId: text(row.hospital_id),
     institution: text(row.institution),
     department: text(row.department),
-    location: compact({ city: text(row.city), region: text(row.region), country: text(row.country) }),
+    location: compact({
+      city: text(row.city),
+      region: text(row.region),
+      country: text(row.country),
+    }),
     timeZone: text(row.time_zone),
     languages: list(row.languages),
     interests: list(row.interests),
@@ -66,8 +72,13 @@ export const csvRowToInput = (row: CsvRecord): Record<string, unknown> => {
     mentoringCapacity: int(row.mentoring_capacity),
     takingBreak: bool(row.taking_break),
     mentorTraining:
-      training === undefined ? undefined : compact({ completed: training, completedAt: text(row.mentor_training_completed_at) }),
-    reportingLine: compact({ supervisorIds: list(row.supervisor_ids), evaluatorIds: list(row.evaluator_ids) }),
+      training === undefined
+        ? undefined
+        : compact({ completed: training, completedAt: text(row.mentor_training_completed_at) }),
+    reportingLine: compact({
+      supervisorIds: list(row.supervisor_ids),
+      evaluatorIds: list(row.evaluator_ids),
+    }),
   };
   return Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined));
 };

@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import type { ImportRow } from '../import-row';
 import { CsvFileError, parsePhysicianCsv } from './parse-physician-csv';
 
-const HEADER = 'given_name,family_name,email,npi,specialty,career_stage,pgy,time_zone,languages,interests,mentoring_capacity,taking_break';
+const HEADER =
+  'given_name,family_name,email,npi,specialty,career_stage,pgy,time_zone,languages,interests,mentoring_capacity,taking_break';
 
 const collect = async (text: string): Promise<ImportRow[]> => {
   const rows: ImportRow[] = [];
@@ -30,7 +31,11 @@ describe('parsePhysicianCsv', () => {
       interests: ['research', 'education'],
       takingBreak: false,
     });
-    expect(lee.input).toMatchObject({ givenName: 'Lee, Jr.', email: 'lee@example.org', careerStage: { stage: 'student' } });
+    expect(lee.input).toMatchObject({
+      givenName: 'Lee, Jr.',
+      email: 'lee@example.org',
+      careerStage: { stage: 'student' },
+    });
   });
 
   it('reports every rejected row with its line and the column at fault, and goes on', async () => {
@@ -59,16 +64,29 @@ describe('parsePhysicianCsv', () => {
   });
 
   it.each([
-    ['an unknown column', 'given_name,family_name,email,specialty,career_stage,time_zone,shoe_size\n', /unknown columns: shoe_size/],
-    ['a missing required column', 'given_name,family_name,specialty,career_stage,time_zone\n', /missing required columns: email/],
-    ['a duplicate column', 'given_name,family_name,email,email,specialty,career_stage,time_zone\n', /duplicate columns: email/],
+    [
+      'an unknown column',
+      'given_name,family_name,email,specialty,career_stage,time_zone,shoe_size\n',
+      /unknown columns: shoe_size/,
+    ],
+    [
+      'a missing required column',
+      'given_name,family_name,specialty,career_stage,time_zone\n',
+      /missing required columns: email/,
+    ],
+    [
+      'a duplicate column',
+      'given_name,family_name,email,email,specialty,career_stage,time_zone\n',
+      /duplicate columns: email/,
+    ],
   ])('refuses a file with %s in its header', async (_label, text, message) => {
     await expect(collect(text)).rejects.toThrow(message);
     await expect(collect(text)).rejects.toBeInstanceOf(CsvFileError);
   });
 
   it('reads a large file as a stream', async () => {
-    const line = 'Ana,García,ana@example.org,1234567893,internal-medicine,fellow,,America/Chicago,,,,';
+    const line =
+      'Ana,García,ana@example.org,1234567893,internal-medicine,fellow,,America/Chicago,,,,';
     async function* chunks() {
       yield `${HEADER}\n`;
       for (let i = 0; i < 2000; i += 1) yield `${line}\n`;

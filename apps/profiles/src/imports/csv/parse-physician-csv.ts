@@ -46,19 +46,32 @@ export async function* parsePhysicianCsv(input: Readable): AsyncGenerator<Import
       skip_records_with_error: true,
       on_skip: (error: CsvError | undefined) => {
         if (!error) return;
-        skipped.push({ ok: false, line: Number(error.lines ?? 0), problems: [{ field: '(row)', message: error.message }] });
+        skipped.push({
+          ok: false,
+          line: Number(error.lines ?? 0),
+          problems: [{ field: '(row)', message: error.message }],
+        });
       },
     }),
   );
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: CsvRecord; info: { lines: number } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: CsvRecord;
+      info: { lines: number };
+    }>) {
       // The parser reports a skipped record as soon as it reads it: keep line order.
       skipped.sort((a, b) => a.line - b.line);
       while (skipped.length > 0 && skipped[0].line < info.lines) yield skipped.shift()!;
       const row = validateImportRow(info.lines, csvRowToInput(record));
       yield row.ok
         ? row
-        : { ...row, problems: row.problems.map((p) => ({ field: COLUMN_OF_FIELD[p.field] ?? p.field, message: p.message })) };
+        : {
+            ...row,
+            problems: row.problems.map((p) => ({
+              field: COLUMN_OF_FIELD[p.field] ?? p.field,
+              message: p.message,
+            })),
+          };
     }
   } catch (error) {
     if (error instanceof CsvFileError) throw error;

@@ -16,7 +16,10 @@ const practitioner = (id: string, extra: Record<string, unknown> = {}) => ({
     { system: 'phone', value: '+15551234567' },
   ],
   address: [{ city: 'Boston', state: 'MA', country: 'us' }],
-  communication: [{ coding: [{ system: 'urn:ietf:bcp:47', code: 'en-US' }] }, { coding: [{ code: 'fr' }] }],
+  communication: [
+    { coding: [{ system: 'urn:ietf:bcp:47', code: 'en-US' }] },
+    { coding: [{ code: 'fr' }] },
+  ],
   ...extra,
 });
 
@@ -28,11 +31,18 @@ const role = (practitionerId: string, nucc: string[]) => ({
   specialty: [{ coding: nucc.map((code) => ({ system: NUCC_SYSTEM, code })) }],
 });
 
-const bundle = (...resources: object[]) => ({ resourceType: 'Bundle', type: 'collection', entry: resources.map((resource) => ({ resource })) });
+const bundle = (...resources: object[]) => ({
+  resourceType: 'Bundle',
+  type: 'collection',
+  entry: resources.map((resource) => ({ resource })),
+});
 
 describe('mapPractitionerBundle', () => {
   it('maps a practitioner and its role to a profile', () => {
-    const [row] = mapPractitionerBundle(bundle(practitioner('p1'), role('p1', ['207R00000X', '207RC0000X'])), options);
+    const [row] = mapPractitionerBundle(
+      bundle(practitioner('p1'), role('p1', ['207R00000X', '207RC0000X'])),
+      options,
+    );
     expect(row).toMatchObject({
       ok: true,
       line: 0,
@@ -55,22 +65,34 @@ describe('mapPractitionerBundle', () => {
   });
 
   it('rejects a practitioner whose specialty code has no mapping, naming it', () => {
-    const [row] = mapPractitionerBundle(bundle(practitioner('p2'), role('p2', ['2080P0216X'])), options);
+    const [row] = mapPractitionerBundle(
+      bundle(practitioner('p2'), role('p2', ['2080P0216X'])),
+      options,
+    );
     expect(row.ok).toBe(false);
     expect(!row.ok && row.problems).toEqual([expect.objectContaining({ field: 'specialty' })]);
   });
 
   it('rejects a practitioner without a role or email, and leaves inactive ones out', () => {
     const rows = mapPractitionerBundle(
-      bundle(practitioner('p3', { telecom: [] }), practitioner('p4', { active: false }), role('p4', ['207Q00000X'])),
+      bundle(
+        practitioner('p3', { telecom: [] }),
+        practitioner('p4', { active: false }),
+        role('p4', ['207Q00000X']),
+      ),
       options,
     );
     expect(rows).toHaveLength(1);
-    expect(!rows[0].ok && rows[0].problems.map((p) => p.field).sort()).toEqual(['email', 'specialty']);
+    expect(!rows[0].ok && rows[0].problems.map((p) => p.field).sort()).toEqual([
+      'email',
+      'specialty',
+    ]);
   });
 
   it('refuses what is not a Bundle', () => {
-    expect(() => mapPractitionerBundle({ resourceType: 'Patient' }, options)).toThrow(FhirBundleError);
+    expect(() => mapPractitionerBundle({ resourceType: 'Patient' }, options)).toThrow(
+      FhirBundleError,
+    );
     expect(() => mapPractitionerBundle('nope', options)).toThrow(/not a FHIR Bundle/);
   });
 });

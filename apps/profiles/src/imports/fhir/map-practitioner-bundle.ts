@@ -48,12 +48,16 @@ export const practitionerToInput = (
 ): Record<string, unknown> => {
   const name = practitioner.name?.find((n) => n.use === 'official') ?? practitioner.name?.[0];
   const email = practitioner.telecom?.find((t) => t.system === 'email')?.value;
-  const phone = practitioner.telecom?.find((t) => t.system === 'phone' && t.value?.startsWith('+'))?.value;
+  const phone = practitioner.telecom?.find(
+    (t) => t.system === 'phone' && t.value?.startsWith('+'),
+  )?.value;
   const npi = practitioner.identifier?.find((i) => i.system === US_NPI_SYSTEM)?.value;
   const role = primaryRole(roles);
   const [specialty, subspecialty] = specialtiesOf(role?.specialty);
   const address = practitioner.address?.[0];
-  const languages = [...new Set((practitioner.communication ?? []).map(languageOf).filter((l) => l !== undefined))];
+  const languages = [
+    ...new Set((practitioner.communication ?? []).map(languageOf).filter((l) => l !== undefined)),
+  ];
   const candidate: Record<string, unknown> = {
     givenName: name?.given?.join(' '),
     familyName: name?.family,
@@ -80,7 +84,11 @@ export const practitionerToInput = (
  * as its line. Inactive practitioners are left out.
  */
 export const mapPractitionerBundle = (bundle: unknown, options: FhirImportOptions): ImportRow[] => {
-  if (typeof bundle !== 'object' || bundle === null || (bundle as Bundle).resourceType !== 'Bundle') {
+  if (
+    typeof bundle !== 'object' ||
+    bundle === null ||
+    (bundle as Bundle).resourceType !== 'Bundle'
+  ) {
     throw new FhirBundleError('not a FHIR Bundle (resourceType must be "Bundle")');
   }
   const entries = (bundle as Bundle).entry ?? [];
@@ -88,11 +96,16 @@ export const mapPractitionerBundle = (bundle: unknown, options: FhirImportOption
   const rolesByPractitioner = new Map<string, PractitionerRole[]>();
   entries.forEach((entry, index) => {
     const resource = entry.resource;
-    if (resource?.resourceType === 'Practitioner') practitioners.push({ index, resource: resource as Practitioner });
+    if (resource?.resourceType === 'Practitioner')
+      practitioners.push({ index, resource: resource as Practitioner });
     if (resource?.resourceType === 'PractitionerRole') {
       const ref = (resource as PractitionerRole).practitioner?.reference;
       const id = ref?.startsWith('Practitioner/') ? ref.slice('Practitioner/'.length) : ref;
-      if (id) rolesByPractitioner.set(id, [...(rolesByPractitioner.get(id) ?? []), resource as PractitionerRole]);
+      if (id)
+        rolesByPractitioner.set(id, [
+          ...(rolesByPractitioner.get(id) ?? []),
+          resource as PractitionerRole,
+        ]);
     }
   });
   return practitioners
