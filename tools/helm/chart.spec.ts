@@ -813,6 +813,31 @@ describe(`the Helm chart (helm ${HELM_VERSION})`, () => {
     }
   });
 
+  it('pulls a service image by digest when one is given', async () => {
+    const digest = `sha256:${'ab'.repeat(32)}`;
+    const objects = await render([
+      '--show-only',
+      'templates/deployment.yaml',
+      '--set',
+      `services.profiles.image.digest=${digest}`,
+      '--set',
+      'services.matching.image.repository=registry.example.org/other/matching',
+    ]);
+    expect(mainContainer(get(objects, 'Deployment', name('profiles'))).image).toBe(
+      `registry.example.com/medmentor/profiles@${digest}`,
+    );
+    expect(mainContainer(get(objects, 'Deployment', name('matching'))).image).toBe(
+      `registry.example.org/other/matching:${chart.appVersion}`,
+    );
+    const bad = await runHelm([
+      'lint',
+      chartDir,
+      '--set',
+      'services.profiles.image.digest=sha256:short',
+    ]);
+    expect(bad.code).not.toBe(0);
+  });
+
   it('rolls the pods when their configuration changes', async () => {
     const checksum = async (args: string[]) => {
       const [deployment] = (

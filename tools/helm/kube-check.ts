@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { hashFiles, readMarker } from '../infra/src/core/file-hash';
 import { acquireLock } from '../infra/src/core/lock-file';
 import { runChecked } from '../infra/src/core/run-command';
-import { helmPaths } from './helm-binary';
+import { GO_GCFLAGS, helmPaths } from './helm-binary';
 
 const SOURCES = ['go.mod', 'go.sum', 'main.go'];
 
@@ -28,7 +28,7 @@ export async function ensureKubeCheck(repoRoot: string): Promise<string> {
   const goVersion = (await runChecked('go', ['env', 'GOVERSION'], { cwd: moduleDir })).trim();
   const wanted = hashFiles(
     SOURCES.map((f) => join(moduleDir, f)),
-    [goVersion],
+    [goVersion, GO_GCFLAGS],
   );
   if (existsSync(binary) && readMarker(marker) === wanted) return binary;
   const release = await acquireLock(`${binary}.lock`, 20 * 60_000);
@@ -38,7 +38,7 @@ export async function ensureKubeCheck(repoRoot: string): Promise<string> {
     mkdirSync(join(binary, '..'), { recursive: true });
     const tmp = `${binary}.${process.pid}.tmp`;
     try {
-      await runChecked('go', ['build', '-trimpath', '-ldflags=-s -w', '-o', tmp, '.'], {
+      await runChecked('go', ['build', '-trimpath', GO_GCFLAGS, '-ldflags=-s -w', '-o', tmp, '.'], {
         cwd: moduleDir,
         env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=readonly -buildvcs=false' },
         timeoutMs: 20 * 60_000,
