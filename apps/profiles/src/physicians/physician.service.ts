@@ -78,14 +78,20 @@ export class PhysicianService {
   async create(principal: Principal, dto: PhysicianInput): Promise<PhysicianView> {
     const tenant = await this.tenants.requireActive(principal);
     this.checkHospital(tenant.hospitals, dto.hospitalId);
+    const doc = await this.register(principal, dto);
+    return projectPhysician(doc, audienceOf(principal, doc._id));
+  }
+
+  /** Inserts a new profile with its registered event; a taken email or NPI is a 409. */
+  private async register(principal: Principal, input: PhysicianInput): Promise<ActivePhysician> {
     const now = new Date();
     const _id = newId();
     const doc = {
       _id,
       tenantId: principal.tenantId,
       status: 'active' as const,
-      ...dto,
-      npiKey: npiKeyOf(dto.npi, _id),
+      ...input,
+      npiKey: npiKeyOf(input.npi, _id),
       version: 1,
       createdBy: principal.subject,
       createdAt: now,
@@ -96,7 +102,7 @@ export class PhysicianService {
     ]);
     if (result === 'duplicate-email') throw new PhysicianConflictError('email');
     if (result === 'duplicate-npi') throw new PhysicianConflictError('npi');
-    return projectPhysician(doc, audienceOf(principal, _id));
+    return doc;
   }
 
   async get(principal: Principal, physicianId: string): Promise<PhysicianView> {
@@ -199,24 +205,7 @@ export class PhysicianService {
       }),
     );
     if (existing === null) {
-      const now = new Date();
-      const _id = newId();
-      const doc = {
-        _id,
-        tenantId: principal.tenantId,
-        status: 'active' as const,
-        ...input,
-        npiKey: npiKeyOf(input.npi, _id),
-        version: 1,
-        createdBy: principal.subject,
-        createdAt: now,
-        updatedAt: now,
-      } satisfies ActivePhysician;
-      const result = await this.physicians.insert(doc, [
-        physicianEvent('medmentor.profiles.physician.registered', doc),
-      ]);
-      if (result === 'duplicate-email') throw new PhysicianConflictError('email');
-      if (result === 'duplicate-npi') throw new PhysicianConflictError('npi');
+      await this.register(principal, input);
       return 'created';
     }
     const stored = physicianInputSchema.parse(inputOf(existing));
