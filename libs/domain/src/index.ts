@@ -8,6 +8,7 @@ export * from './vocabulary/interest';
 export * from './vocabulary/practice-setting';
 export * from './vocabulary/program-objective';
 export * from './vocabulary/enrollment-role';
+export * from './vocabulary/mentoring-topic';
 export * from './vocabulary/language';
 export * from './taxonomy/abms-boards';
 export * from './taxonomy/specialty';

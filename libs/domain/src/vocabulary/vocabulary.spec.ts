@@ -2,6 +2,7 @@ import { ENROLLMENT_ROLES, enrollmentRoleSchema } from './enrollment-role';
 import { INTERESTS, interestSchema } from './interest';
 import { isLanguageCode, languageSchema } from './language';
 import { MENTORSHIP_ROLES, mentorshipRoleSchema } from './mentorship-role';
+import { MENTORING_TOPICS, mentoringTopicSchema } from './mentoring-topic';
 import {
   PRACTICE_SETTINGS,
   practiceCareSchema,
@@ -19,6 +20,7 @@ describe('closed vocabularies', () => {
     INTERESTS: [INTERESTS, interestSchema],
     PROGRAM_OBJECTIVES: [PROGRAM_OBJECTIVES, programObjectiveSchema],
     ENROLLMENT_ROLES: [ENROLLMENT_ROLES, enrollmentRoleSchema],
+    MENTORING_TOPICS: [MENTORING_TOPICS, mentoringTopicSchema],
     'PRACTICE_SETTINGS.model': [PRACTICE_SETTINGS.model, practiceModelSchema],
     'PRACTICE_SETTINGS.geography': [PRACTICE_SETTINGS.geography, practiceGeographySchema],
     'PRACTICE_SETTINGS.care': [PRACTICE_SETTINGS.care, practiceCareSchema],
