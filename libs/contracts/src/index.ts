@@ -9,6 +9,11 @@ export * from './events/profiles-physician-erased/profiles-physician-erased.even
 export * from './events/profiles-program-published/profiles-program-published.event';
 export * from './events/profiles-program-updated/profiles-program-updated.event';
 export * from './events/profiles-program-closed/profiles-program-closed.event';
+export * from './events/profiles-enrollment-submitted/profiles-enrollment-submitted.event';
+export * from './events/profiles-enrollment-updated/profiles-enrollment-updated.event';
+export * from './events/profiles-enrollment-withdrawn/profiles-enrollment-withdrawn.event';
+export * from './events/profiles-rank-list-submitted/profiles-rank-list-submitted.event';
+export * from './events/profiles-rank-list-frozen/profiles-rank-list-frozen.event';
 export * from './catalog/event-catalog';
 export * from './catalog/render-events-markdown';
 export * from './codec/contract-violation.error';

@@ -8,6 +8,8 @@ export const Topics = {
   ProfilesTenant: 'medmentor.profiles.tenant.v1',
   ProfilesPhysician: 'medmentor.profiles.physician.v1',
   ProfilesProgram: 'medmentor.profiles.program.v1',
+  /** Enrollments and their rank lists, keyed by the enrollment id. */
+  ProfilesEnrollment: 'medmentor.profiles.enrollment.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

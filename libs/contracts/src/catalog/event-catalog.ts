@@ -1,5 +1,10 @@
 import type { z } from 'zod';
 import { diagnosticsPingSentSchema } from '../events/diagnostics-ping-sent/diagnostics-ping-sent.event';
+import { profilesEnrollmentSubmittedSchema } from '../events/profiles-enrollment-submitted/profiles-enrollment-submitted.event';
+import { profilesEnrollmentUpdatedSchema } from '../events/profiles-enrollment-updated/profiles-enrollment-updated.event';
+import { profilesEnrollmentWithdrawnSchema } from '../events/profiles-enrollment-withdrawn/profiles-enrollment-withdrawn.event';
+import { profilesRankListFrozenSchema } from '../events/profiles-rank-list-frozen/profiles-rank-list-frozen.event';
+import { profilesRankListSubmittedSchema } from '../events/profiles-rank-list-submitted/profiles-rank-list-submitted.event';
 import { profilesProgramClosedSchema } from '../events/profiles-program-closed/profiles-program-closed.event';
 import { profilesProgramPublishedSchema } from '../events/profiles-program-published/profiles-program-published.event';
 import { profilesProgramUpdatedSchema } from '../events/profiles-program-updated/profiles-program-updated.event';
@@ -22,8 +27,7 @@ export interface EventDefinition<TSchema extends z.ZodType = z.ZodType> {
   description: string;
 }
 
-const defineEvent = <TSchema extends z.ZodType>(definition: EventDefinition<TSchema>) =>
-  definition;
+const defineEvent = <TSchema extends z.ZodType>(definition: EventDefinition<TSchema>) => definition;
 
 /**
  * Every event type: its topic, payload schema, producer and consumers. docs/events.md is
@@ -44,7 +48,8 @@ export const eventCatalog = {
     producer: 'profiles',
     consumers: ['scheduling', 'notifications'],
     keyField: 'tenantId',
-    description: 'A platform admin registered an organization (health system or specialty society); carries its whole state.',
+    description:
+      'A platform admin registered an organization (health system or specialty society); carries its whole state.',
   }),
   'medmentor.profiles.tenant.updated': defineEvent({
     topic: Topics.ProfilesTenant,
@@ -52,7 +57,8 @@ export const eventCatalog = {
     producer: 'profiles',
     consumers: ['scheduling', 'notifications'],
     keyField: 'tenantId',
-    description: 'A tenant changed (name, time zone, status, hospitals, departments); carries its whole new state and version.',
+    description:
+      'A tenant changed (name, time zone, status, hospitals, departments); carries its whole new state and version.',
   }),
   'medmentor.profiles.physician.registered': defineEvent({
     topic: Topics.ProfilesPhysician,
@@ -60,7 +66,8 @@ export const eventCatalog = {
     producer: 'profiles',
     consumers: ['matching', 'scheduling', 'notifications'],
     keyField: 'physicianId',
-    description: 'A physician profile was created; carries what matching, scheduling and notifications keep (no NPI, phone or bio).',
+    description:
+      'A physician profile was created; carries what matching, scheduling and notifications keep (no NPI, phone or bio).',
   }),
   'medmentor.profiles.physician.updated': defineEvent({
     topic: Topics.ProfilesPhysician,
@@ -76,7 +83,8 @@ export const eventCatalog = {
     producer: 'profiles',
     consumers: ['matching', 'scheduling', 'notifications'],
     keyField: 'physicianId',
-    description: "A physician's personal data was erased; every consumer erases or anonymises its copy. Ids only.",
+    description:
+      "A physician's personal data was erased; every consumer erases or anonymises its copy. Ids only.",
   }),
   'medmentor.profiles.program.published': defineEvent({
     topic: Topics.ProfilesProgram,
@@ -84,7 +92,8 @@ export const eventCatalog = {
     producer: 'profiles',
     consumers: ['matching', 'scheduling', 'notifications'],
     keyField: 'programId',
-    description: 'A draft program was published and opens for enrollment; carries the configuration matching, scheduling and notifications need.',
+    description:
+      'A draft program was published and opens for enrollment; carries the configuration matching, scheduling and notifications need.',
   }),
   'medmentor.profiles.program.updated': defineEvent({
     topic: Topics.ProfilesProgram,
@@ -92,7 +101,8 @@ export const eventCatalog = {
     producer: 'profiles',
     consumers: ['matching', 'scheduling', 'notifications'],
     keyField: 'programId',
-    description: 'A published program changed its configuration or moved to matching or active; carries the whole new configuration and version.',
+    description:
+      'A published program changed its configuration or moved to matching or active; carries the whole new configuration and version.',
   }),
   'medmentor.profiles.program.closed': defineEvent({
     topic: Topics.ProfilesProgram,
@@ -101,6 +111,50 @@ export const eventCatalog = {
     consumers: ['matching', 'scheduling', 'notifications'],
     keyField: 'programId',
     description: 'A program was closed: no more enrollments, matches or check-ins.',
+  }),
+  'medmentor.profiles.enrollment.submitted': defineEvent({
+    topic: Topics.ProfilesEnrollment,
+    schema: profilesEnrollmentSubmittedSchema,
+    producer: 'profiles',
+    consumers: ['matching', 'notifications'],
+    keyField: 'enrollmentId',
+    description:
+      'A physician enrolled in a program as mentee, mentor or peer; carries side, roles, topics, preferences (with hard exclusions) and capacity.',
+  }),
+  'medmentor.profiles.enrollment.updated': defineEvent({
+    topic: Topics.ProfilesEnrollment,
+    schema: profilesEnrollmentUpdatedSchema,
+    producer: 'profiles',
+    consumers: ['matching', 'notifications'],
+    keyField: 'enrollmentId',
+    description: 'An enrollment changed; carries its whole new snapshot and version.',
+  }),
+  'medmentor.profiles.enrollment.withdrawn': defineEvent({
+    topic: Topics.ProfilesEnrollment,
+    schema: profilesEnrollmentWithdrawnSchema,
+    producer: 'profiles',
+    consumers: ['matching', 'notifications'],
+    keyField: 'enrollmentId',
+    description:
+      'A physician withdrew from a program (or an administrator removed them); matching drops them.',
+  }),
+  'medmentor.profiles.rank-list.submitted': defineEvent({
+    topic: Topics.ProfilesEnrollment,
+    schema: profilesRankListSubmittedSchema,
+    producer: 'profiles',
+    consumers: ['matching'],
+    keyField: 'enrollmentId',
+    description:
+      'A national-program rank list was submitted or edited before the deadline; carries the whole ordered list of enrollment ids.',
+  }),
+  'medmentor.profiles.rank-list.frozen': defineEvent({
+    topic: Topics.ProfilesEnrollment,
+    schema: profilesRankListFrozenSchema,
+    producer: 'profiles',
+    consumers: ['matching', 'notifications'],
+    keyField: 'enrollmentId',
+    description:
+      'The rank-list deadline passed; the list (possibly empty) is final and is what the national match uses.',
   }),
 } as const;
 
