@@ -65,6 +65,22 @@ export { findUnsafeKeys, isUnsafeKey } from './validation/unsafe-keys';
 export { ZodBody, ZodParams, ZodQuery } from './validation/zod-request.decorators';
 export { ZodValidationPipe, type RequestPart } from './validation/zod-validation.pipe';
 
+// Pagination
+export {
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  encodeCursor,
+  KEYSET_SORT,
+  keysetCondition,
+  MAX_PAGE_SIZE,
+  pageQueryFields,
+  pageSchema,
+  toPage,
+  type Page,
+  type PageKey,
+  type PageRequest,
+} from './pagination/keyset-page';
+
 // HTTP
 export { IS_PUBLIC_KEY, Public } from './http/public.decorator';
 

@@ -4,7 +4,7 @@ import type { Model } from 'mongoose';
 import type { OutgoingEvent } from '@medmentor/contracts';
 import type { TenantScoped } from '@medmentor/auth';
 import { outboxFields, withOutbox } from '@medmentor/messaging';
-import { KEYSET_SORT, keysetCondition, type PageRequest } from '../tenants/pagination/keyset-page';
+import { KEYSET_SORT, keysetCondition, type PageRequest } from '@medmentor/platform';
 import { erasureUpdate } from './physician-erasure';
 import { Physician } from './schemas/physician.schema';
 

@@ -5,10 +5,11 @@ import { canActAsPhysician, isAdminOf, tenantFilter, type Principal } from '@med
 import {
   getCorrelationId,
   RequestValidationError,
+  toPage,
   zodIssuesToFieldErrors,
+  type Page,
 } from '@medmentor/platform';
 import { TenantService } from '../tenants/tenant.service';
-import { toPage, type Page } from '../tenants/pagination/keyset-page';
 import type { ListPhysiciansQuery } from './dto/list-physicians.dto';
 import {
   physicianFieldsSchema,

@@ -4,7 +4,7 @@ import type { Model } from 'mongoose';
 import type { MatchingMode, OutgoingEvent, ProgramKind, ProgramStatus } from '@medmentor/contracts';
 import type { TenantScoped } from '@medmentor/auth';
 import { outboxFields, withOutbox } from '@medmentor/messaging';
-import { KEYSET_SORT, keysetCondition, type PageRequest } from './program-paging';
+import { KEYSET_SORT, keysetCondition, type PageRequest } from '@medmentor/platform';
 import { Program } from './schemas/program.schema';
 
 export type ProgramRecord = Program;

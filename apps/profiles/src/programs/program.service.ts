@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { createEvent, type OutgoingEvent, type ProgramStatus } from '@medmentor/contracts';
 import { newId } from '@medmentor/domain';
 import { hasRole, tenantFilter, type Principal } from '@medmentor/auth';
-import { getCorrelationId, RequestValidationError, type FieldError } from '@medmentor/platform';
+import {
+  getCorrelationId,
+  RequestValidationError,
+  toPage,
+  type FieldError,
+  type Page,
+} from '@medmentor/platform';
 import { TenantService } from '../tenants/tenant.service';
 import type { CreateProgramDto } from './dto/create-program.dto';
 import type { ListProgramsQuery } from './dto/list-programs.dto';
@@ -22,7 +28,6 @@ import {
   type ProgramAction,
 } from './program-lifecycle';
 import { settingsOf, toProgramConfig, toProgramView, type ProgramView } from './program.mapper';
-import { toPage, type Page } from './program-paging';
 import { ProgramRepository, type ProgramChanges, type ProgramRecord } from './program.repository';
 import { DEFAULT_SCORING_WEIGHTS, type ProgramSettings } from './program-settings';
 import { cycleFrom, weightsFrom } from './program-settings.input';

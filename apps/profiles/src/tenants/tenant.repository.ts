@@ -4,7 +4,7 @@ import type { Model } from 'mongoose';
 import type { OutgoingEvent, TenantKind, TenantStatus } from '@medmentor/contracts';
 import type { TenantContext } from '@medmentor/auth';
 import { outboxFields, withOutbox } from '@medmentor/messaging';
-import { KEYSET_SORT, keysetCondition, type PageRequest } from './pagination/keyset-page';
+import { KEYSET_SORT, keysetCondition, type PageRequest } from '@medmentor/platform';
 import { Tenant } from './schemas/tenant.schema';
 
 export type TenantRecord = Tenant;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createEvent, type OutgoingEvent, type TenantSnapshot } from '@medmentor/contracts';
 import { newId } from '@medmentor/domain';
 import { hasRole, tenantContext, type Identity, type TenantContext } from '@medmentor/auth';
-import { getCorrelationId, RequestValidationError } from '@medmentor/platform';
+import { getCorrelationId, RequestValidationError, toPage, type Page } from '@medmentor/platform';
 import type { CreateTenantDto } from './dto/create-tenant.dto';
 import type { ListTenantsQuery } from './dto/list-tenants.dto';
 import type { TenantView } from './dto/tenant-view.dto';
@@ -13,7 +13,6 @@ import { TenantInactiveError } from './errors/tenant-inactive.error';
 import { TenantNotFoundError } from './errors/tenant-not-found.error';
 import { TenantVersionConflictError } from './errors/tenant-version-conflict.error';
 import { assignUnitIds } from './hospital-directory';
-import { toPage, type Page } from './pagination/keyset-page';
 import { TenantRepository, type TenantChanges, type TenantRecord } from './tenant.repository';
 
 export const toTenantView = (tenant: TenantRecord): TenantView => ({

@@ -6,7 +6,7 @@ import {
   specialtyCodeSchema,
   timeZoneSchema,
 } from '@medmentor/domain';
-import { pageQueryFields } from '../../tenants/pagination/keyset-page';
+import { pageQueryFields } from '@medmentor/platform';
 
 export const listPhysiciansQuerySchema = z.strictObject({
   ...pageQueryFields,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageSchema } from '../../tenants/pagination/keyset-page';
+import { pageSchema } from '@medmentor/platform';
 import { physicianFieldsSchema } from './physician-input.schema';
 
 export const PHYSICIAN_AUDIENCES = ['self', 'admin', 'match'] as const;

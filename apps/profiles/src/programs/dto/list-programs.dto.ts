@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MATCHING_MODES, PROGRAM_KINDS, PROGRAM_STATUSES } from '@medmentor/contracts';
-import { pageQueryFields } from '../program-paging';
+import { pageQueryFields } from '@medmentor/platform';
 
 export const listProgramsQuerySchema = z.object({
   ...pageQueryFields,

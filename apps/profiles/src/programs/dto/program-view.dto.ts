@@ -8,7 +8,7 @@ import {
   scoringWeightsSchema,
 } from '@medmentor/contracts';
 import { mentorshipRoleSchema, programObjectiveSchema } from '@medmentor/domain';
-import { pageSchema } from '../program-paging';
+import { pageSchema } from '@medmentor/platform';
 import { PROGRAM_ACTIONS } from '../program-lifecycle';
 
 const dateTime = z.iso.datetime();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TENANT_KINDS, TENANT_STATUSES } from '@medmentor/contracts';
-import { pageQueryFields } from '../pagination/keyset-page';
+import { pageQueryFields } from '@medmentor/platform';
 
 export const listTenantsQuerySchema = z.object({
   ...pageQueryFields,

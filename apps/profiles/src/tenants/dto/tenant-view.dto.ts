@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TENANT_KINDS, TENANT_STATUSES } from '@medmentor/contracts';
-import { pageSchema } from '../pagination/keyset-page';
+import { pageSchema } from '@medmentor/platform';
 
 const unitSchema = z.object({ id: z.string(), name: z.string() });
 
