@@ -14,6 +14,8 @@ export * from './events/profiles-enrollment-updated/profiles-enrollment-updated.
 export * from './events/profiles-enrollment-withdrawn/profiles-enrollment-withdrawn.event';
 export * from './events/profiles-rank-list-submitted/profiles-rank-list-submitted.event';
 export * from './events/profiles-rank-list-frozen/profiles-rank-list-frozen.event';
+export * from './events/matching-run/matching-run.events';
+export * from './events/matching-match/matching-match.events';
 export * from './catalog/event-catalog';
 export * from './catalog/render-events-markdown';
 export * from './codec/contract-violation.error';

@@ -10,6 +10,10 @@ export const Topics = {
   ProfilesProgram: 'medmentor.profiles.program.v1',
   /** Enrollments and their rank lists, keyed by the enrollment id. */
   ProfilesEnrollment: 'medmentor.profiles.enrollment.v1',
+  /** Match runs: started, progress, completed; keyed by the run id. */
+  MatchingRun: 'medmentor.matching.run.v1',
+  /** The lifecycle of one match, keyed by the match id. */
+  MatchingMatch: 'medmentor.matching.match.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

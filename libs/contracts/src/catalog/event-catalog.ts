@@ -13,6 +13,19 @@ import { profilesPhysicianRegisteredSchema } from '../events/profiles-physician-
 import { profilesPhysicianUpdatedSchema } from '../events/profiles-physician-updated/profiles-physician-updated.event';
 import { profilesTenantRegisteredSchema } from '../events/profiles-tenant-registered/profiles-tenant-registered.event';
 import { profilesTenantUpdatedSchema } from '../events/profiles-tenant-updated/profiles-tenant-updated.event';
+import {
+  matchingRunCompletedSchema,
+  matchingRunProgressSchema,
+  matchingRunStartedSchema,
+} from '../events/matching-run/matching-run.events';
+import {
+  matchingMatchAcceptedSchema,
+  matchingMatchActivatedSchema,
+  matchingMatchDeclinedSchema,
+  matchingMatchEndedSchema,
+  matchingMatchExpiredSchema,
+  matchingMatchProposedSchema,
+} from '../events/matching-match/matching-match.events';
 import { Topics, type Topic } from '../topics';
 
 export type ServiceName = 'profiles' | 'matching' | 'scheduling' | 'notifications';
@@ -155,6 +168,81 @@ export const eventCatalog = {
     keyField: 'enrollmentId',
     description:
       'The rank-list deadline passed; the list (possibly empty) is final and is what the national match uses.',
+  }),
+  'medmentor.matching.run.started': defineEvent({
+    topic: Topics.MatchingRun,
+    schema: matchingRunStartedSchema,
+    producer: 'matching',
+    consumers: [],
+    keyField: 'runId',
+    description: 'A match run began executing (or resumed after a crash, with the next attempt number).',
+  }),
+  'medmentor.matching.run.progress': defineEvent({
+    topic: Topics.MatchingRun,
+    schema: matchingRunProgressSchema,
+    producer: 'matching',
+    consumers: [],
+    keyField: 'runId',
+    description: 'A match run finished a phase (snapshot, solve, verify, store) and how far it is.',
+  }),
+  'medmentor.matching.run.completed': defineEvent({
+    topic: Topics.MatchingRun,
+    schema: matchingRunCompletedSchema,
+    producer: 'matching',
+    consumers: ['notifications'],
+    keyField: 'runId',
+    description:
+      'A match run ended, completed (counts, input and output hashes, verification, the run it reproduces) or failed (reason).',
+  }),
+  'medmentor.matching.match.proposed': defineEvent({
+    topic: Topics.MatchingMatch,
+    schema: matchingMatchProposedSchema,
+    producer: 'matching',
+    consumers: ['notifications'],
+    keyField: 'matchId',
+    description:
+      'A match was proposed to a mentee and a mentor (published run, rematch, manual or self-match) with a response deadline.',
+  }),
+  'medmentor.matching.match.accepted': defineEvent({
+    topic: Topics.MatchingMatch,
+    schema: matchingMatchAcceptedSchema,
+    producer: 'matching',
+    consumers: ['notifications'],
+    keyField: 'matchId',
+    description: 'One side of a proposed match accepted it.',
+  }),
+  'medmentor.matching.match.declined': defineEvent({
+    topic: Topics.MatchingMatch,
+    schema: matchingMatchDeclinedSchema,
+    producer: 'matching',
+    consumers: ['notifications'],
+    keyField: 'matchId',
+    description: 'One side declined a proposed match; it is over and the mentee can be rematched.',
+  }),
+  'medmentor.matching.match.expired': defineEvent({
+    topic: Topics.MatchingMatch,
+    schema: matchingMatchExpiredSchema,
+    producer: 'matching',
+    consumers: ['notifications'],
+    keyField: 'matchId',
+    description: 'The response deadline of a proposed match passed before both sides accepted.',
+  }),
+  'medmentor.matching.match.activated': defineEvent({
+    topic: Topics.MatchingMatch,
+    schema: matchingMatchActivatedSchema,
+    producer: 'matching',
+    consumers: ['scheduling', 'notifications'],
+    keyField: 'matchId',
+    description: 'Both sides accepted: the mentorship starts (scheduling plans the kickoff).',
+  }),
+  'medmentor.matching.match.ended': defineEvent({
+    topic: Topics.MatchingMatch,
+    schema: matchingMatchEndedSchema,
+    producer: 'matching',
+    consumers: ['scheduling', 'notifications'],
+    keyField: 'matchId',
+    description:
+      'A match ended: completed, undone by an administrator, a side withdrew or erased, or the program closed.',
   }),
 } as const;
 
