@@ -16,6 +16,7 @@ export * from './events/profiles-rank-list-submitted/profiles-rank-list-submitte
 export * from './events/profiles-rank-list-frozen/profiles-rank-list-frozen.event';
 export * from './events/matching-run/matching-run.events';
 export * from './events/matching-match/matching-match.events';
+export * from './events/notifications-delivery/notifications-delivery.events';
 export * from './catalog/event-catalog';
 export * from './catalog/render-events-markdown';
 export * from './codec/contract-violation.error';

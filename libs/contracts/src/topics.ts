@@ -14,6 +14,8 @@ export const Topics = {
   MatchingRun: 'medmentor.matching.run.v1',
   /** The lifecycle of one match, keyed by the match id. */
   MatchingMatch: 'medmentor.matching.match.v1',
+  /** Outcomes of messages (sent, failed, skipped), keyed by the delivery id. */
+  NotificationsDelivery: 'medmentor.notifications.delivery.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

@@ -26,6 +26,11 @@ import {
   matchingMatchExpiredSchema,
   matchingMatchProposedSchema,
 } from '../events/matching-match/matching-match.events';
+import {
+  notificationsDeliveryFailedSchema,
+  notificationsDeliverySentSchema,
+  notificationsDeliverySkippedSchema,
+} from '../events/notifications-delivery/notifications-delivery.events';
 import { Topics, type Topic } from '../topics';
 
 export type ServiceName = 'profiles' | 'matching' | 'scheduling' | 'notifications';
@@ -243,6 +248,32 @@ export const eventCatalog = {
     keyField: 'matchId',
     description:
       'A match ended: completed, undone by an administrator, a side withdrew or erased, or the program closed.',
+  }),
+  'medmentor.notifications.delivery.sent': defineEvent({
+    topic: Topics.NotificationsDelivery,
+    schema: notificationsDeliverySentSchema,
+    producer: 'notifications',
+    consumers: [],
+    keyField: 'deliveryId',
+    description:
+      'A message left on one channel (SMTP accepted it, the inbox stored it, the webhook answered 2xx). Ids only.',
+  }),
+  'medmentor.notifications.delivery.failed': defineEvent({
+    topic: Topics.NotificationsDelivery,
+    schema: notificationsDeliveryFailedSchema,
+    producer: 'notifications',
+    consumers: [],
+    keyField: 'deliveryId',
+    description: 'Every attempt to send a message failed; it is dead-lettered with the reason. Ids only.',
+  }),
+  'medmentor.notifications.delivery.skipped': defineEvent({
+    topic: Topics.NotificationsDelivery,
+    schema: notificationsDeliverySkippedSchema,
+    producer: 'notifications',
+    consumers: [],
+    keyField: 'deliveryId',
+    description:
+      'A message was not sent on purpose: the recipient opted out or was erased, or a digest took it in. Ids only.',
   }),
 } as const;
 
