@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ServiceName } from '@medmentor/contracts';
 import { serviceConfigSchema } from '@medmentor/platform';
+import { kafkaSecurityFields, kafkaSecurityIssues } from './kafka-security.schema';
 
 const flag = (fallback: boolean) =>
   z
@@ -17,6 +18,18 @@ export const runtimeConfigSchema = (name: ServiceName, defaultPort: number) =>
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
     CONSUMER_PARTITIONS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
-  });
+    CONSUMER_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300_000).default(30_000),
+    CONSUMER_LAG_INTERVAL_MS: z.coerce.number().int().min(1000).max(600_000).default(15_000),
+    ...kafkaSecurityFields,
+  })
+  // Checked even when other fields are invalid, so one run reports every problem.
+  .superRefine(
+    (config, ctx) => {
+      for (const issue of kafkaSecurityIssues(config)) {
+        ctx.addIssue({ code: 'custom', path: [issue.variable], message: issue.message });
+      }
+    },
+    { when: () => true },
+  );
 
 export type RuntimeConfig = z.output<ReturnType<typeof runtimeConfigSchema>>;

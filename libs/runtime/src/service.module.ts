@@ -3,6 +3,7 @@ import type { ServiceName } from '@medmentor/contracts';
 import { AuthModule, type ResolvedAuthOptions } from '@medmentor/auth';
 import { MessagingModule } from '@medmentor/messaging';
 import { PlatformModule } from '@medmentor/platform';
+import { kafkaSecurityOf } from './kafka-security.schema';
 import type { RuntimeConfig } from './runtime-config.schema';
 
 /** The composition every service shares: platform, auth and messaging, then its features. */
@@ -31,6 +32,9 @@ export class ServiceModule {
           maxHandlerAttempts: config.CONSUMER_MAX_ATTEMPTS,
           partitionsConsumedConcurrently: config.CONSUMER_PARTITIONS_CONCURRENCY,
           healthTimeoutMs: config.HEALTH_CHECK_TIMEOUT_MS,
+          lagIntervalMs: config.CONSUMER_LAG_INTERVAL_MS,
+          sessionTimeoutMs: config.CONSUMER_SESSION_TIMEOUT_MS,
+          ...kafkaSecurityOf(config),
         }),
         ...features,
       ],

@@ -9,6 +9,8 @@ export interface EventConsumerOptions {
   groupId: string;
   topics: readonly string[];
   partitionsConsumedConcurrently: number;
+  /** Default 30 s; the group heartbeat runs at a third of it, at most every 3 s. */
+  sessionTimeoutMs?: number;
   /** How often the pacemaker heartbeats while a handler runs. */
   heartbeatIntervalMs?: number;
 }
@@ -51,10 +53,11 @@ export class EventConsumer {
   async start(): Promise<void> {
     if (this.options.topics.length === 0) return;
     this.stateValue = 'starting';
+    const sessionTimeout = this.options.sessionTimeoutMs ?? 30_000;
     const consumer = this.connection.kafka.consumer({
       groupId: this.options.groupId,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout,
+      heartbeatInterval: Math.min(3_000, Math.floor(sessionTimeout / 3)),
       allowAutoTopicCreation: false,
       retry: { initialRetryTime: 300, retries: 10, maxRetryTime: 10_000 },
     });

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, logLevel, type Admin, type LogEntry, type Producer } from 'kafkajs';
-import type { ResolvedMessagingOptions } from './messaging-options';
+import { Kafka, logLevel, type Admin, type KafkaConfig, type LogEntry, type Producer } from 'kafkajs';
+import type { KafkaSaslSettings, KafkaTlsSettings, ResolvedMessagingOptions } from './messaging-options';
 
 const logger = new Logger('Kafka');
 
@@ -11,6 +11,15 @@ const logCreator = () => (entry: LogEntry) => {
   if (entry.level <= logLevel.ERROR) logger.error(line);
   else if (entry.level === logLevel.WARN) logger.warn(line);
 };
+
+/** TLS and SASL in kafkajs' terms; every client made from the connection uses them. */
+export const kafkaSecurityConfig = (
+  ssl: KafkaTlsSettings | false,
+  sasl: KafkaSaslSettings | false,
+): Pick<KafkaConfig, 'ssl' | 'sasl'> => ({
+  ...(ssl ? { ssl: { ...ssl } } : {}),
+  ...(sasl ? { sasl: { mechanism: sasl.mechanism, username: sasl.username, password: sasl.password } as KafkaConfig['sasl'] } : {}),
+});
 
 /**
  * The one place that constructs kafkajs objects, so the client library can be swapped
@@ -27,6 +36,7 @@ export class KafkaConnection {
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
+      ...kafkaSecurityConfig(options.ssl, options.sasl),
       connectionTimeout: 3000,
       requestTimeout: 10000,
       logLevel: logLevel.WARN,

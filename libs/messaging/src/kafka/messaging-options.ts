@@ -1,3 +1,18 @@
+/** TLS towards the brokers; PEM contents, not paths. Without `ca`, Node's default CAs. */
+export interface KafkaTlsSettings {
+  ca?: string;
+  /** Client certificate and key, for brokers that authenticate clients by TLS (mTLS). */
+  cert?: string;
+  key?: string;
+  rejectUnauthorized: boolean;
+}
+
+export interface KafkaSaslSettings {
+  mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512';
+  username: string;
+  password: string;
+}
+
 export interface MessagingOptions {
   /** Service name: event `source`, client id and default group id derive from it. */
   serviceName: string;
@@ -17,6 +32,14 @@ export interface MessagingOptions {
   partitionsConsumedConcurrently?: number;
   /** Broker round trip timeout used by readiness. */
   healthTimeoutMs?: number;
+  /** TLS to the brokers; `false` for plaintext. */
+  ssl?: KafkaTlsSettings | false;
+  /** SASL authentication; `false` for none. */
+  sasl?: KafkaSaslSettings | false;
+  /** Consumer session time-out: how long a replica that died silently keeps its partitions. */
+  sessionTimeoutMs?: number;
+  /** How often the consumer lag metric is refreshed from the broker. */
+  lagIntervalMs?: number;
 }
 
 export type ResolvedMessagingOptions = Required<MessagingOptions>;
@@ -31,6 +54,10 @@ export const resolveMessagingOptions = (options: MessagingOptions): ResolvedMess
   maxHandlerAttempts: 5,
   partitionsConsumedConcurrently: 3,
   healthTimeoutMs: 2000,
+  ssl: false,
+  sasl: false,
+  lagIntervalMs: 15_000,
+  sessionTimeoutMs: 30_000,
   ...stripUndefined(options),
 });
 

@@ -11,6 +11,7 @@ import { InjectConnection } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { allTopics } from '@medmentor/contracts';
 import { MetricsRegistry } from '@medmentor/platform';
+import { ConsumerLagMonitor } from '../consumer/consumer-lag';
 import { EventConsumer } from '../consumer/event-consumer';
 import { KafkaDeadLetterSink } from '../consumer/dead-letter';
 import { MessageProcessor } from '../consumer/message-processor';
@@ -23,7 +24,7 @@ import { MongoOutboxStore } from '../outbox/mongo-outbox-store';
 import { hasOutbox } from '../outbox/outbox.plugin';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { EventHandlerRegistry } from './event-handler-registry';
-import { consumerMetrics, outboxMetrics } from './messaging-metrics';
+import { consumerLagMetrics, consumerMetrics, outboxMetrics } from './messaging-metrics';
 import { MESSAGING_OPTIONS } from './messaging.tokens';
 
 export const PROCESSED_EVENTS_COLLECTION = 'processed_events';
@@ -43,6 +44,7 @@ export class MessagingLifecycle
   private consumer: EventConsumer | undefined;
   private processed: MongoProcessedEvents | undefined;
   private pruneTimer: NodeJS.Timeout | undefined;
+  private lagMonitor: ConsumerLagMonitor | undefined;
 
   constructor(
     @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
@@ -75,6 +77,7 @@ export class MessagingLifecycle
 
   async onModuleDestroy(): Promise<void> {
     if (this.pruneTimer) clearInterval(this.pruneTimer);
+    await this.lagMonitor?.stop();
     await this.consumer?.stop();
   }
 
@@ -121,11 +124,19 @@ export class MessagingLifecycle
       groupId: this.options.groupId,
       topics,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+      sessionTimeoutMs: this.options.sessionTimeoutMs,
     });
     ref.consumer = consumer;
     this.consumer = consumer;
     await consumer.start();
     this.logger.log(`consuming ${topics.join(', ')} as group ${this.options.groupId}`);
+    this.lagMonitor = new ConsumerLagMonitor(
+      this.connection.admin,
+      this.options.groupId,
+      topics,
+      consumerLagMetrics(this.metrics),
+    );
+    this.lagMonitor.start(this.options.lagIntervalMs);
     this.pruneTimer = setInterval(() => {
       this.processed
         ?.prune(new Date(Date.now() - PROCESSED_RETENTION_MS))

@@ -1,4 +1,5 @@
 import type { MetricsRegistry } from '@medmentor/platform';
+import type { LagSink } from '../consumer/consumer-lag';
 import type { ProcessorObserver } from '../consumer/message-processor';
 import type { OutboxStore } from '../outbox/outbox-store';
 
@@ -29,7 +30,7 @@ export const consumerMetrics = (metrics: MetricsRegistry): ProcessorObserver => 
   };
 };
 
-/** Outbox backlog per collection, counted when Prometheus scrapes. */
+/** Outbox backlog and the age of its oldest entry per collection, read when Prometheus scrapes. */
 export const outboxMetrics = (metrics: MetricsRegistry, stores: readonly OutboxStore[]): void => {
   metrics.gauge({
     name: 'medmentor_outbox_pending_documents',
@@ -41,4 +42,28 @@ export const outboxMetrics = (metrics: MetricsRegistry, stores: readonly OutboxS
       }
     },
   });
+  metrics.gauge({
+    name: 'medmentor_outbox_oldest_pending_age_seconds',
+    help: 'Age of the oldest event not yet published, per collection (0 when none is pending, -1 when unreadable).',
+    labelNames: ['collection'],
+    async collect() {
+      for (const store of stores) {
+        const oldest = await store.oldestPendingAt().catch(() => undefined);
+        const age = oldest === undefined ? -1 : oldest === null ? 0 : Math.max(0, (Date.now() - oldest.getTime()) / 1000);
+        this.set({ collection: store.name }, age);
+      }
+    },
+  });
+};
+
+/** Consumer lag per group, topic and partition, as last measured by the lag monitor. */
+export const consumerLagMetrics = (metrics: MetricsRegistry): LagSink => {
+  const lag = metrics.gauge({
+    name: 'medmentor_consumer_lag',
+    help: 'Messages not yet processed by the consumer group: log end offset minus committed offset.',
+    labelNames: ['group', 'topic', 'partition'],
+  });
+  return (group, lags) => {
+    for (const entry of lags) lag.set({ group, topic: entry.topic, partition: String(entry.partition) }, entry.lag);
+  };
 };

@@ -63,4 +63,22 @@ export class MongoOutboxStore implements OutboxStore {
   async backlog(): Promise<number> {
     return this.collection.countDocuments({ [pending]: true });
   }
+
+  /**
+   * Scans at most `scanLimit` pending documents (normally there are none or few). FerretDB
+   * sorts by array paths unlike MongoDB, so the minimum is taken here, not by the server.
+   */
+  async oldestPendingAt(scanLimit = 1000): Promise<Date | null> {
+    const docs = await this.collection
+      .find({ [pending]: true }, { projection: { [`${entries}.createdAt`]: 1 }, limit: scanLimit })
+      .toArray();
+    let oldest: number | null = null;
+    for (const doc of docs) {
+      for (const entry of (doc[entries] as Array<{ createdAt?: Date }> | undefined) ?? []) {
+        const time = entry.createdAt instanceof Date ? entry.createdAt.getTime() : NaN;
+        if (!Number.isNaN(time) && (oldest === null || time < oldest)) oldest = time;
+      }
+    }
+    return oldest === null ? null : new Date(oldest);
+  }
 }

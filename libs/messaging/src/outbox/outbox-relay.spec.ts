@@ -50,6 +50,11 @@ class MemoryStore implements OutboxStore {
   async backlog() {
     return [...this.docs.values()].filter((d) => d.entries.length > 0).length;
   }
+
+  async oldestPendingAt() {
+    const times = [...this.docs.values()].flatMap((d) => d.entries.map((e) => e.createdAt.getTime()));
+    return times.length > 0 ? new Date(Math.min(...times)) : null;
+  }
 }
 
 class RecordingSink implements EventSink {

@@ -18,6 +18,8 @@ export interface OutboxStore {
   release(claim: ClaimedOutbox): Promise<void>;
   /** Number of documents with pending events, for metrics. */
   backlog(): Promise<number>;
+  /** When the oldest pending entry was written, or null when nothing is pending. */
+  oldestPendingAt(): Promise<Date | null>;
 }
 
 /** Publishes entries, in the order given, and resolves once the broker acknowledged all. */
