@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { runService } from '@medmentor/runtime';
+import { ReadModelModule } from './read-model/read-model.module';
 
 void runService({
   name: 'matching',
   defaultPort: 3002,
   title: 'MedMentor matching',
-  description: 'Compatibility scoring, recommendations, cohort and national matching, and the lifecycle of matches.',
+  description:
+    'Compatibility scoring, recommendations, cohort and national matching, and the lifecycle of matches.',
   version: '1',
-  features: [],
+  features: [ReadModelModule],
 });
