@@ -7,7 +7,10 @@ export type MatchingInputErrorCode =
   | 'invalid-score'
   | 'duplicate-pair'
   | 'score-precision'
-  | 'invalid-option';
+  | 'invalid-option'
+  | 'invalid-weights'
+  | 'invalid-time-zone'
+  | 'invalid-availability';
 
 /** An instance (or option) the engine cannot solve as given. Nothing is partially computed. */
 export class MatchingInputError extends Error {

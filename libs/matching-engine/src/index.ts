@@ -31,3 +31,10 @@ export type { ArcsDecoding, AssignmentVerdict } from './assignment/verify-assign
 export { pruneCandidates, topKIndices } from './assignment/prune-candidates';
 export * from './boards/board.types';
 export { solveBoards } from './boards/solve-boards';
+export * from './scoring/scoring.types';
+export * from './scoring/explanation.types';
+export { MAX_SCORE } from './scoring/score-points';
+export { scorePair } from './scoring/score-pair';
+export { CONSTRAINT_CODES, isPairAllowed, pairViolations } from './scoring/pair-constraints';
+export type { ConstraintCode, ConstraintViolation, PairParty } from './scoring/pair-constraints';
+export { utcOffsetMinutes } from './scoring/utc-offset';
