@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { runService } from '@medmentor/runtime';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
+import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { ImportsModule } from './imports/imports.module';
 import { PhysiciansModule } from './physicians/physicians.module';
 import { ProgramsModule } from './programs/programs.module';
@@ -12,5 +13,12 @@ void runService({
   title: 'MedMentor profiles',
   description: 'Tenants, programs, physician profiles and enrollments.',
   version: '1',
-  features: [DiagnosticsModule, TenantsModule, ProgramsModule, PhysiciansModule, ImportsModule],
+  features: [
+    DiagnosticsModule,
+    TenantsModule,
+    ProgramsModule,
+    PhysiciansModule,
+    ImportsModule,
+    EnrollmentsModule,
+  ],
 });
