@@ -9,6 +9,7 @@ export type CliCommand =
   | { kind: 'smtp-messages'; json: boolean }
   | { kind: 'smtp-clear' }
   | { kind: 'smtp-send'; from: string; to: string[]; subject: string; text: string }
+  | { kind: 'secure-kafka' }
   | { kind: 'help' };
 
 export const USAGE = `usage: npx tsx tools/infra/src/cli.ts <command>
@@ -23,9 +24,12 @@ export const USAGE = `usage: npx tsx tools/infra/src/cli.ts <command>
   smtp clear              delete received mails
   smtp send --to <addr> [--from <addr>] [--subject <s>] [--text <t>]
                           send a plain-text test mail
+  secure-kafka            run a separate broker with SASL_SSL and mTLS listeners in the
+                          foreground (test PKI, one user); print its settings; Ctrl-C stops it
 
 env: KAFKA_BROKERS, MONGODB_URI, SMTP_URL (use an existing server), INFRA_KAFKA_PORT,
-     INFRA_MONGO_PORT, INFRA_SMTP_PORT, INFRA_SMTP_API_PORT, INFRA_CACHE_DIR`;
+     INFRA_MONGO_PORT, INFRA_SMTP_PORT, INFRA_SMTP_API_PORT, INFRA_CACHE_DIR,
+     INFRA_KAFKA_SECURE_PORT, INFRA_KAFKA_SECURE_CONTROLLER_PORT, INFRA_KAFKA_MTLS_PORT`;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -55,6 +59,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     case 'up':
     case 'down':
     case 'status':
+    case 'secure-kafka':
       if (rest.length > 0) throw new Error(`${command} takes no arguments`);
       return { kind: command };
     case 'with': {

@@ -12,6 +12,7 @@ import { clearMessages, listMessages, sendTestMail } from './lifecycle/smtp-comm
 import { status } from './lifecycle/status';
 import { startComponent, stopComponent } from './lifecycle/toggle-component';
 import { up } from './lifecycle/up';
+import { runSecureKafka } from './lifecycle/secure-kafka-command';
 import { withInfra } from './lifecycle/with-infra';
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -51,6 +52,9 @@ async function main(argv: readonly string[]): Promise<number> {
       return 0;
     case 'smtp-send':
       await sendTestMail(config, command, out);
+      return 0;
+    case 'secure-kafka':
+      await runSecureKafka(config, out);
       return 0;
   }
 }
