@@ -17,6 +17,8 @@ export * from './events/profiles-rank-list-frozen/profiles-rank-list-frozen.even
 export * from './events/matching-run/matching-run.events';
 export * from './events/matching-match/matching-match.events';
 export * from './events/notifications-delivery/notifications-delivery.events';
+export * from './events/scheduling-meeting/scheduling-meeting.events';
+export * from './events/scheduling-relationship/scheduling-relationship.events';
 export * from './catalog/event-catalog';
 export * from './catalog/render-events-markdown';
 export * from './codec/contract-violation.error';

@@ -16,6 +16,10 @@ export const Topics = {
   MatchingMatch: 'medmentor.matching.match.v1',
   /** Outcomes of messages (sent, failed, skipped), keyed by the delivery id. */
   NotificationsDelivery: 'medmentor.notifications.delivery.v1',
+  /** Kickoffs and check-ins: scheduled, moved, cancelled, held, reminders; keyed by the meeting id. */
+  SchedulingMeeting: 'medmentor.scheduling.meeting.v1',
+  /** A mentorship's rhythm: no common slot, overdue check-ins, health, milestones; keyed by the match id. */
+  SchedulingRelationship: 'medmentor.scheduling.relationship.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

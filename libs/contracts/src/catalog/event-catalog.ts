@@ -31,6 +31,19 @@ import {
   notificationsDeliverySentSchema,
   notificationsDeliverySkippedSchema,
 } from '../events/notifications-delivery/notifications-delivery.events';
+import {
+  schedulingMeetingCancelledSchema,
+  schedulingMeetingCompletedSchema,
+  schedulingMeetingRescheduledSchema,
+  schedulingMeetingScheduledSchema,
+  schedulingReminderDueSchema,
+} from '../events/scheduling-meeting/scheduling-meeting.events';
+import {
+  schedulingCheckInOverdueSchema,
+  schedulingMilestoneReachedSchema,
+  schedulingNoCommonSlotSchema,
+  schedulingRelationshipHealthChangedSchema,
+} from '../events/scheduling-relationship/scheduling-relationship.events';
 import { Topics, type Topic } from '../topics';
 
 export type ServiceName = 'profiles' | 'matching' | 'scheduling' | 'notifications';
@@ -274,6 +287,87 @@ export const eventCatalog = {
     keyField: 'deliveryId',
     description:
       'A message was not sent on purpose: the recipient opted out or was erased, or a digest took it in. Ids only.',
+  }),
+  'medmentor.scheduling.meeting.scheduled': defineEvent({
+    topic: Topics.SchedulingMeeting,
+    schema: schedulingMeetingScheduledSchema,
+    producer: 'scheduling',
+    consumers: ['notifications'],
+    keyField: 'meetingId',
+    description:
+      "A kickoff or one check-in of a series was scheduled at a slot inside both physicians' availability; carries both sides, UTC times, zones and the video link.",
+  }),
+  'medmentor.scheduling.meeting.rescheduled': defineEvent({
+    topic: Topics.SchedulingMeeting,
+    schema: schedulingMeetingRescheduledSchema,
+    producer: 'scheduling',
+    consumers: ['notifications'],
+    keyField: 'meetingId',
+    description:
+      'A meeting moved (one occurrence, or it and the rest of its series); carries the previous and new times.',
+  }),
+  'medmentor.scheduling.meeting.cancelled': defineEvent({
+    topic: Topics.SchedulingMeeting,
+    schema: schedulingMeetingCancelledSchema,
+    producer: 'scheduling',
+    consumers: ['notifications'],
+    keyField: 'meetingId',
+    description:
+      'A meeting will not take place: cancelled by a participant or an administrator, or its match ended.',
+  }),
+  'medmentor.scheduling.meeting.completed': defineEvent({
+    topic: Topics.SchedulingMeeting,
+    schema: schedulingMeetingCompletedSchema,
+    producer: 'scheduling',
+    consumers: ['notifications'],
+    keyField: 'meetingId',
+    description:
+      'A meeting took place (marked by a participant or an administrator).',
+  }),
+  'medmentor.scheduling.reminder.due': defineEvent({
+    topic: Topics.SchedulingMeeting,
+    schema: schedulingReminderDueSchema,
+    producer: 'scheduling',
+    consumers: ['notifications'],
+    keyField: 'meetingId',
+    description:
+      "A reminder is due before a meeting, at one of the program's reminder offsets; published once per meeting and offset.",
+  }),
+  'medmentor.scheduling.slot.not-found': defineEvent({
+    topic: Topics.SchedulingRelationship,
+    schema: schedulingNoCommonSlotSchema,
+    producer: 'scheduling',
+    consumers: ['notifications'],
+    keyField: 'matchId',
+    description:
+      'No common slot exists in the window (kickoff window or a check-in): nothing was scheduled and the pair is asked to choose.',
+  }),
+  'medmentor.scheduling.check-in.overdue': defineEvent({
+    topic: Topics.SchedulingRelationship,
+    schema: schedulingCheckInOverdueSchema,
+    producer: 'scheduling',
+    consumers: ['notifications'],
+    keyField: 'matchId',
+    description:
+      'No check-in was completed within the cadence interval plus the grace period; once per overdue period.',
+  }),
+  'medmentor.scheduling.milestone.reached': defineEvent({
+    topic: Topics.SchedulingRelationship,
+    schema: schedulingMilestoneReachedSchema,
+    producer: 'scheduling',
+    consumers: ['notifications'],
+    keyField: 'matchId',
+    description:
+      'A relationship reached a milestone (first meeting held, six months active, N check-ins, all action items done); once each.',
+  }),
+  'medmentor.scheduling.relationship.health-changed': defineEvent({
+    topic: Topics.SchedulingRelationship,
+    schema: schedulingRelationshipHealthChangedSchema,
+    producer: 'scheduling',
+    consumers: ['notifications'],
+    keyField: 'matchId',
+    description:
+      'A relationship moved between on track, needs a check-in and inactive.',
   }),
 } as const;
 
