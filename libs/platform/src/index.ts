@@ -104,7 +104,18 @@ export { MongoIndexInitializer } from './mongo/mongo-index.initializer';
 export { PlatformModule } from './platform.module';
 export { PLATFORM_OPTIONS, type PlatformModuleOptions } from './platform-options';
 export { bootstrapService, type BootstrapOptions } from './bootstrap/bootstrap-service';
-export { createFastifyAdapter } from './bootstrap/fastify-adapter.factory';
+export { createFastifyAdapter, type HttpServerLimits } from './bootstrap/fastify-adapter.factory';
+export {
+  HTTP_SECURITY_VARIABLES,
+  httpSecurityConfigSchema,
+  type HttpSecurityConfig,
+} from './bootstrap/http-security.config';
+export {
+  RATE_LIMITED,
+  rateLimitKeyGenerator,
+  registerHttpSecurity,
+  type SubjectResolver,
+} from './bootstrap/http-security';
 export {
   createShutdownHandler,
   installShutdownSignals,

@@ -1,20 +1,47 @@
 import type { IncomingMessage } from 'node:http';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { correlationIdOf } from '../logging/correlation-id';
+import { httpSecurityConfigSchema, type HttpSecurityConfig } from './http-security.config';
 
 export interface FastifyAdapterConfig {
   readonly HTTP_BODY_LIMIT_BYTES: number;
 }
 
+export type HttpServerLimits = Pick<
+  HttpSecurityConfig,
+  | 'HTTP_REQUEST_TIMEOUT_MS'
+  | 'HTTP_HEADERS_TIMEOUT_MS'
+  | 'HTTP_CONNECTION_TIMEOUT_MS'
+  | 'HTTP_KEEP_ALIVE_TIMEOUT_MS'
+  | 'HTTP_TRUSTED_PROXIES'
+>;
+
 /**
- * The HTTP adapter every service uses: body limit from config, client addresses from
- * X-Forwarded-For (services run behind an ingress), and Fastify's request id equal to
- * the correlation id. Fastify's own logger stays off: nestjs-pino logs requests.
+ * The HTTP adapter every service uses: body limit from config, server timeouts against
+ * slow clients, client addresses from X-Forwarded-For set by trusted proxies only, and
+ * Fastify's request id equal to the correlation id. Fastify's own logger stays off:
+ * nestjs-pino logs requests.
  */
-export function createFastifyAdapter(config: FastifyAdapterConfig): FastifyAdapter {
+export function createFastifyAdapter(
+  config: FastifyAdapterConfig,
+  limits: HttpServerLimits = httpSecurityConfigSchema.parse({}),
+): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: config.HTTP_BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: [...limits.HTTP_TRUSTED_PROXIES],
+    requestTimeout: limits.HTTP_REQUEST_TIMEOUT_MS,
+    connectionTimeout: limits.HTTP_CONNECTION_TIMEOUT_MS,
+    keepAliveTimeout: limits.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    http: {
+      // Node refuses a headers timeout above the request timeout.
+      headersTimeout: Math.min(limits.HTTP_HEADERS_TIMEOUT_MS, limits.HTTP_REQUEST_TIMEOUT_MS),
+      // Node checks both timeouts only this often (30 s by default), which would let a slow
+      // client hold a socket up to twice the configured time.
+      connectionsCheckingInterval: Math.max(
+        250,
+        Math.min(5_000, Math.floor(limits.HTTP_REQUEST_TIMEOUT_MS / 4)),
+      ),
+    },
     genReqId: (req: IncomingMessage) => correlationIdOf(req),
     // Reject, rather than strip, JSON that tries prototype pollution.
     onProtoPoisoning: 'error',
