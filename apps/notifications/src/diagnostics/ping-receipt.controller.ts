@@ -16,7 +16,10 @@ export class PingReceiptController {
 
   @Get(':pingId')
   @ApiOperation({ summary: 'Whether a ping sent through profiles reached this service' })
-  get(@CurrentPrincipal() principal: Principal, @ZodParams(pingIdParams) params: z.infer<typeof pingIdParams>) {
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @ZodParams(pingIdParams) params: z.infer<typeof pingIdParams>,
+  ) {
     return this.receipts.get(principal, params.pingId);
   }
 }

@@ -11,7 +11,9 @@ export class PingReceiptRepository {
   constructor(@InjectModel(PingReceipt.name) private readonly model: Model<PingReceipt>) {}
 
   /** Creates the receipt once per ping id; counts every application for diagnosis. */
-  async record(receipt: TenantScoped<Omit<PingReceipt, 'applications' | 'receivedAt'>>): Promise<void> {
+  async record(
+    receipt: TenantScoped<Omit<PingReceipt, 'applications' | 'receivedAt'>>,
+  ): Promise<void> {
     const { _id, tenantId, ...fields } = receipt;
     await this.model
       .updateOne(

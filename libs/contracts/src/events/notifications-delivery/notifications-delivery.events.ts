@@ -34,9 +34,15 @@ export const notificationsDeliveryFailedSchema = deliveryOutcomeSchema.extend({
   reason: z.string().min(1).max(1000),
 });
 
-/** The message was not sent on purpose: preferences, an erased recipient or a digest that took it in. */
+export const SKIP_REASONS = ['opted-out', 'recipient-erased', 'recipient-removed', 'digested'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+/**
+ * The message was not sent on purpose: preferences, an erased physician, a removed admin
+ * contact or webhook, or a digest that took it in.
+ */
 export const notificationsDeliverySkippedSchema = deliveryOutcomeSchema.extend({
-  reason: z.enum(['opted-out', 'recipient-erased', 'digested']),
+  reason: z.enum(SKIP_REASONS),
 });
 
 export type NotificationsDeliverySent = z.infer<typeof notificationsDeliverySentSchema>;

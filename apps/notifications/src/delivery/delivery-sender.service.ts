@@ -1,0 +1,167 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EmailChannel, isPermanentSmtpError } from '../channels/email.channel';
+import { WebhookChannel } from '../channels/webhook.channel';
+import { Clock } from '../config/clock';
+import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
+import { InboxRepository } from '../inbox/inbox.repository';
+import { nextAttempt, type RetryPolicy } from '../policy/retry-schedule';
+import { DeliveryMetrics } from './delivery-metrics';
+import { DeliveryRenderer, type Addressed } from './delivery-renderer.service';
+import { DeliveryRepository } from './delivery.repository';
+import { outcomeEvent } from './outcome-event';
+import type { Delivery } from './schemas/delivery.schema';
+
+/**
+ * Sends one leased delivery and records the outcome with its event: sent; skipped (erased or
+ * removed recipient); retried later with exponential backoff and jitter; or, after the last
+ * attempt or a permanent refusal (SMTP 5xx), failed with a dead-letter record.
+ */
+@Injectable()
+export class DeliverySender {
+  private readonly logger = new Logger(DeliverySender.name);
+  private readonly policy: RetryPolicy;
+
+  constructor(
+    private readonly repository: DeliveryRepository,
+    private readonly renderer: DeliveryRenderer,
+    private readonly email: EmailChannel,
+    private readonly webhook: WebhookChannel,
+    private readonly inbox: InboxRepository,
+    private readonly metrics: DeliveryMetrics,
+    private readonly clock: Clock,
+    @Inject(NOTIFICATIONS_CONFIG) config: NotificationsConfig,
+  ) {
+    this.policy = {
+      maxAttempts: config.DELIVERY_MAX_ATTEMPTS,
+      initialMs: config.DELIVERY_RETRY_INITIAL_MS,
+      maxMs: config.DELIVERY_RETRY_MAX_MS,
+      jitter: 0.2,
+    };
+  }
+
+  async deliver(delivery: Delivery, token: string): Promise<void> {
+    const attempts = delivery.attempts + 1;
+    let addressed: Addressed;
+    try {
+      addressed = await this.renderer.address(delivery);
+      if ('skip' in addressed) {
+        const now = this.clock.now();
+        await this.repository.finish(
+          delivery._id,
+          token,
+          { status: 'skipped', reason: addressed.skip, finishedAt: now },
+          outcomeEvent(
+            delivery,
+            { type: 'medmentor.notifications.delivery.skipped', reason: addressed.skip },
+            now,
+          ),
+        );
+        return;
+      }
+      await this.send(delivery, addressed);
+    } catch (error) {
+      await this.failed(delivery, token, attempts, error);
+      return;
+    }
+    // Between the channel's acceptance and this write a crash would send again after the
+    // lease expires; the Message-ID (and webhook delivery id) stay the same for receivers.
+    const now = this.clock.now();
+    await this.repository.finish(
+      delivery._id,
+      token,
+      { status: 'sent', attempts, sentAt: now, finishedAt: now },
+      outcomeEvent(
+        { ...delivery, attempts },
+        { type: 'medmentor.notifications.delivery.sent' },
+        now,
+      ),
+    );
+    this.metrics.sent.inc({ channel: delivery.channel });
+  }
+
+  private async send(
+    delivery: Delivery,
+    addressed: Exclude<Addressed, { skip: string }>,
+  ): Promise<void> {
+    switch (addressed.channel) {
+      case 'email':
+        await this.email.send({
+          to: addressed.to,
+          subject: addressed.message.subject,
+          text: addressed.message.text,
+          ...(addressed.message.html !== undefined && { html: addressed.message.html }),
+          messageId: addressed.messageId,
+          ...(addressed.unsubscribeUrl !== undefined && {
+            unsubscribeUrl: addressed.unsubscribeUrl,
+          }),
+          attachments: addressed.attachments,
+        });
+        return;
+      case 'inbox':
+        await this.inbox.insertOnce({
+          _id: delivery._id,
+          tenantId: delivery.tenantId,
+          physicianId: addressed.physicianId,
+          kind: delivery.kind,
+          subject: addressed.message.subject,
+          text: addressed.message.text,
+          createdAt: delivery.createdAt,
+        });
+        return;
+      case 'webhook':
+        await this.webhook.send({
+          url: addressed.url,
+          secret: addressed.secret,
+          deliveryId: delivery._id,
+          now: this.clock.now(),
+          body: {
+            id: delivery._id,
+            kind: delivery.kind,
+            tenantId: delivery.tenantId,
+            sourceEventId: delivery.sourceEventId,
+            text: addressed.message.text,
+            data: addressed.data,
+          },
+        });
+    }
+  }
+
+  private async failed(
+    delivery: Delivery,
+    token: string,
+    attempts: number,
+    error: unknown,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const reason = error instanceof Error ? error.message : String(error);
+    const next = isPermanentSmtpError(error)
+      ? { retry: false as const }
+      : nextAttempt(attempts, now, this.policy);
+    if (next.retry) {
+      this.metrics.retried.inc({ channel: delivery.channel });
+      await this.repository.reschedule(delivery._id, token, attempts, next.at, reason);
+      return;
+    }
+    this.logger.warn(`delivery ${delivery._id} failed after ${attempts} attempt(s): ${reason}`);
+    await this.repository.recordDeadLetter({
+      _id: delivery._id,
+      tenantId: delivery.tenantId,
+      kind: delivery.kind,
+      channel: delivery.channel,
+      reason,
+      attempts,
+      failedAt: now,
+    });
+    await this.repository.finish(
+      delivery._id,
+      token,
+      { status: 'failed', attempts, lastError: reason, finishedAt: now },
+      outcomeEvent(
+        { ...delivery, attempts },
+        { type: 'medmentor.notifications.delivery.failed', reason },
+        now,
+      ),
+    );
+    this.metrics.failed.inc({ channel: delivery.channel });
+  }
+}

@@ -1,0 +1,215 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import type { OutgoingEvent } from '@medmentor/contracts';
+import type { TenantScoped } from '@medmentor/auth';
+import { outboxFields, withOutbox } from '@medmentor/messaging';
+import { KEYSET_SORT, keysetCondition, type PageRequest } from '@medmentor/platform';
+import { DeliveryDeadLetter } from './schemas/dead-letter.schema';
+import { Delivery, NO_LEASE, type DeliveryStatus } from './schemas/delivery.schema';
+
+export type NewDelivery = Omit<Delivery, 'attempts' | 'lockedBy' | 'lockedUntil'> & {
+  events?: OutgoingEvent[];
+};
+
+export interface DeliveryLogFilter {
+  status?: DeliveryStatus;
+  channel?: string;
+  kind?: string;
+  physicianId?: string;
+}
+
+const isDuplicateKeyOnly = (error: unknown): boolean => {
+  const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] })
+    ?.writeErrors;
+  if (Array.isArray(writeErrors) && writeErrors.length > 0) {
+    return writeErrors.every((e) => (e.code ?? e.err?.code) === 11000);
+  }
+  return (error as { code?: unknown })?.code === 11000;
+};
+
+/** Deliveries and dead letters: the only code touching these collections. */
+@Injectable()
+export class DeliveryRepository {
+  constructor(
+    @InjectModel(Delivery.name) private readonly model: Model<Delivery>,
+    @InjectModel(DeliveryDeadLetter.name) private readonly deadLetters: Model<DeliveryDeadLetter>,
+  ) {}
+
+  /**
+   * Inserts what does not exist yet. An existing id (a redelivered event) is a duplicate-key
+   * error for that document only, and is ignored: its first version stands.
+   */
+  async insertNew(deliveries: NewDelivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    const docs = deliveries.map(({ events, ...delivery }) => ({
+      ...delivery,
+      attempts: 0,
+      lockedUntil: NO_LEASE,
+      ...outboxFields(events ?? []),
+    }));
+    try {
+      await this.model.insertMany(docs, { ordered: false });
+    } catch (error) {
+      if (!isDuplicateKeyOnly(error)) throw error;
+    }
+  }
+
+  /**
+   * Leases up to `limit` due deliveries to `token` until `leaseUntil`. A lease that expired
+   * (a replica died mid-send) can be taken again; two replicas never hold one at once.
+   */
+  async claimDue(now: Date, limit: number, token: string, leaseUntil: Date): Promise<Delivery[]> {
+    const free = { status: 'pending', dueAt: { $lte: now }, lockedUntil: { $lt: now } };
+    const candidates = await this.model
+      .find(free)
+      .sort({ dueAt: 1 })
+      .limit(limit)
+      .select({ _id: 1 })
+      .lean()
+      .exec();
+    if (candidates.length === 0) return [];
+    await this.model
+      .updateMany(
+        { ...free, _id: { $in: candidates.map((c) => c._id) } },
+        { $set: { lockedBy: token, lockedUntil: leaseUntil } },
+      )
+      .exec();
+    return this.model.find({ lockedBy: token, status: 'pending' }).lean<Delivery[]>().exec();
+  }
+
+  /** Ends a leased delivery (sent, failed or skipped) with its outcome event, if the lease still holds. */
+  async finish(
+    id: string,
+    token: string,
+    changes: Partial<Delivery> & { status: DeliveryStatus },
+    event: OutgoingEvent,
+  ): Promise<boolean> {
+    const result = await this.model
+      .updateOne(
+        { _id: id, lockedBy: token },
+        withOutbox({ $set: { ...changes, lockedUntil: NO_LEASE }, $unset: { lockedBy: 1 } }, [
+          event,
+        ]),
+      )
+      .exec();
+    return result.matchedCount === 1;
+  }
+
+  /** Puts a leased delivery back for a later attempt. */
+  async reschedule(
+    id: string,
+    token: string,
+    attempts: number,
+    dueAt: Date,
+    lastError: string,
+  ): Promise<void> {
+    await this.model
+      .updateOne(
+        { _id: id, lockedBy: token },
+        { $set: { attempts, dueAt, lastError, lockedUntil: NO_LEASE }, $unset: { lockedBy: 1 } },
+      )
+      .exec();
+  }
+
+  async recordDeadLetter(letter: DeliveryDeadLetter): Promise<void> {
+    const { _id, ...fields } = letter;
+    await this.deadLetters.updateOne({ _id }, { $setOnInsert: fields }, { upsert: true }).exec();
+  }
+
+  /** Non-critical emails created for the physician since `since` that were or will be sent. */
+  countCappedEmails(filter: TenantScoped<{ physicianId: string; since: Date }>): Promise<number> {
+    return this.model
+      .countDocuments({
+        tenantId: filter.tenantId,
+        physicianId: filter.physicianId,
+        channel: 'email',
+        createdAt: { $gte: filter.since },
+        priority: { $ne: 'critical' },
+        status: { $in: ['pending', 'sent'] },
+      })
+      .exec();
+  }
+
+  /** Digest-queued items whose period ended, oldest first. */
+  dueDigestItems(now: Date, limit: number): Promise<Delivery[]> {
+    return this.model
+      .find({ status: 'digest-queued', dueAt: { $lte: now } })
+      .sort({ dueAt: 1 })
+      .limit(limit)
+      .lean<Delivery[]>()
+      .exec();
+  }
+
+  /** Every queued item of one digest (one physician, one period). */
+  digestItems(filter: TenantScoped<{ digestKey: string }>): Promise<Delivery[]> {
+    return this.model
+      .find({ ...filter, status: 'digest-queued' })
+      .lean<Delivery[]>()
+      .exec();
+  }
+
+  /** Marks digest items as taken into `digestId`, each with its `skipped` event. */
+  async markDigested(
+    items: { id: string; event: OutgoingEvent }[],
+    digestId: string,
+    now: Date,
+  ): Promise<void> {
+    for (const item of items) {
+      await this.model
+        .updateOne(
+          { _id: item.id, status: 'digest-queued' },
+          withOutbox(
+            { $set: { status: 'skipped', reason: 'digested', digestId, finishedAt: now } },
+            [item.event],
+          ),
+        )
+        .exec();
+    }
+  }
+
+  findOne(key: TenantScoped<{ _id: string }>): Promise<Delivery | null> {
+    return this.model.findOne(key).lean<Delivery>().exec();
+  }
+
+  list(filter: TenantScoped<DeliveryLogFilter>, page: PageRequest): Promise<Delivery[]> {
+    return this.model
+      .find({ ...filter, ...keysetCondition(page.after) })
+      .sort(KEYSET_SORT)
+      .limit(page.limit + 1)
+      .lean<Delivery[]>()
+      .exec();
+  }
+
+  /** Pending or queued messages to an erased physician: ids for their `skipped` events. */
+  openFor(
+    filter: TenantScoped<{ physicianId: string }>,
+  ): Promise<
+    Pick<Delivery, '_id' | 'kind' | 'channel' | 'attempts' | 'sourceEventId' | 'sourceEventType'>[]
+  > {
+    return this.model
+      .find({ ...filter, status: { $in: ['pending', 'digest-queued'] } })
+      .select({ _id: 1, kind: 1, channel: 1, attempts: 1, sourceEventId: 1, sourceEventType: 1 })
+      .lean<Delivery[]>()
+      .exec();
+  }
+
+  async skip(
+    key: TenantScoped<{ _id: string }>,
+    reason: string,
+    event: OutgoingEvent,
+    now: Date,
+  ): Promise<void> {
+    await this.model
+      .updateOne(
+        { ...key, status: { $in: ['pending', 'digest-queued'] } },
+        withOutbox({ $set: { status: 'skipped', reason, finishedAt: now } }, [event]),
+      )
+      .exec();
+  }
+
+  /** Removes the message data of every delivery to the physician (the log keeps ids only). */
+  async forgetData(filter: TenantScoped<{ physicianId: string }>): Promise<void> {
+    await this.model.updateMany(filter, { $unset: { data: 1, lastError: 1 } }).exec();
+  }
+}

@@ -1,0 +1,184 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EventEnvelope } from '@medmentor/contracts';
+import { DateTime } from 'luxon';
+import { Clock } from '../config/clock';
+import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { messageKind } from '../kinds/kind-registry';
+import type { MessageKindDefinition } from '../kinds/message-kind.definition';
+import { decideDelivery } from '../policy/delivery-decision';
+import { PERSONAL_CHANNELS } from '../policy/message-kind';
+import { PreferenceService } from '../preferences/preference.service';
+import { WebhookRepository } from '../webhooks/webhook.repository';
+import { DeliveryRepository, type NewDelivery } from './delivery.repository';
+import { DispatchSignal } from './dispatch-signal';
+import { outcomeEvent } from './outcome-event';
+import type { PlannedMessage, StoredPayload } from './planned-message';
+
+type Base = Omit<NewDelivery, '_id' | 'channel' | 'status' | 'dueAt'>;
+
+/**
+ * Turns an event's planned messages into deliveries, one per (event, recipient, channel),
+ * each with the preference decision already taken (send now, at the end of quiet hours, in a
+ * digest, or skipped). Inserting is idempotent on the delivery id, so a redelivered event
+ * adds nothing.
+ */
+@Injectable()
+export class NotificationPlanner {
+  constructor(
+    private readonly deliveries: DeliveryRepository,
+    private readonly directory: DirectoryRepository,
+    private readonly preferences: PreferenceService,
+    private readonly webhooks: WebhookRepository,
+    private readonly clock: Clock,
+    private readonly signal: DispatchSignal,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
+  ) {}
+
+  async plan(event: EventEnvelope, messages: PlannedMessage[]): Promise<void> {
+    const now = this.clock.now();
+    const planned: NewDelivery[] = [];
+    for (const message of messages) {
+      const definition = messageKind(message.kind);
+      const base = this.base(event, message, definition, now);
+      if ('physicianId' in message.recipient) {
+        planned.push(
+          ...(await this.forPhysician(base, message.recipient.physicianId, definition, now)),
+        );
+      } else {
+        const admins = await this.directory.adminsOfProgram({
+          tenantId: event.tenantid,
+          ...(message.programId !== undefined && { programId: message.programId }),
+        });
+        for (const admin of admins) {
+          planned.push({
+            ...base,
+            _id: `${event.id}:a:${admin._id}:email`,
+            adminContactId: admin._id,
+            channel: 'email',
+            status: 'pending',
+            dueAt: now,
+          });
+        }
+      }
+    }
+    planned.push(...(await this.forWebhooks(event, messages, now)));
+    await this.deliveries.insertNew(planned);
+    this.signal.wake();
+  }
+
+  private base(
+    event: EventEnvelope,
+    message: PlannedMessage,
+    definition: MessageKindDefinition,
+    now: Date,
+  ): Base {
+    const payload: StoredPayload = {
+      data: message.data,
+      ...(message.names !== undefined && { names: message.names }),
+      ...(message.attachments !== undefined && { attachments: message.attachments }),
+    };
+    return {
+      tenantId: event.tenantid,
+      kind: definition.kind,
+      category: definition.category,
+      priority: definition.priority,
+      ...(message.programId !== undefined && { programId: message.programId }),
+      sourceEventId: event.id,
+      sourceEventType: event.type,
+      data: JSON.stringify(payload),
+      createdAt: now,
+    };
+  }
+
+  private async forPhysician(
+    base: Base,
+    physicianId: string,
+    definition: MessageKindDefinition,
+    now: Date,
+  ): Promise<NewDelivery[]> {
+    const contact = await this.directory.findContact({ _id: physicianId, tenantId: base.tenantId });
+    if (contact?.erased) return [];
+    const [preferences, timeZone] = await Promise.all([
+      this.preferences.forRecipient(base.tenantId, physicianId),
+      this.preferences.timeZoneOf(base.tenantId, physicianId),
+    ]);
+    const sentToday =
+      definition.priority === 'critical'
+        ? 0
+        : await this.deliveries.countCappedEmails({
+            tenantId: base.tenantId,
+            physicianId,
+            since: DateTime.fromJSDate(now, { zone: timeZone }).startOf('day').toJSDate(),
+          });
+    return PERSONAL_CHANNELS.map((channel): NewDelivery => {
+      const id = `${base.sourceEventId}:p:${physicianId}:${channel}`;
+      const decision = decideDelivery({
+        priority: definition.priority,
+        category: definition.category,
+        channel,
+        preferences,
+        timeZone,
+        now,
+        sentToday,
+        dailyCap: this.config.DAILY_EMAIL_CAP,
+      });
+      const delivery = { ...base, _id: id, physicianId, channel };
+      switch (decision.action) {
+        case 'send':
+          return { ...delivery, status: 'pending', dueAt: decision.at };
+        case 'digest':
+          return {
+            ...delivery,
+            status: 'digest-queued',
+            dueAt: decision.dueAt,
+            digestKey: `${physicianId}:${decision.periodKey}`,
+          };
+        case 'skip':
+          return {
+            ...delivery,
+            status: 'skipped',
+            reason: decision.reason,
+            dueAt: now,
+            finishedAt: now,
+            events: [
+              outcomeEvent(
+                { ...delivery, attempts: 0 },
+                { type: 'medmentor.notifications.delivery.skipped', reason: decision.reason },
+                now,
+              ),
+            ],
+          };
+      }
+    });
+  }
+
+  /** One delivery per (event, webhook, kind) for the tenant's webhooks that take the kind. */
+  private async forWebhooks(
+    event: EventEnvelope,
+    messages: PlannedMessage[],
+    now: Date,
+  ): Promise<NewDelivery[]> {
+    if (messages.length === 0) return [];
+    const hooks = await this.webhooks.list({ tenantId: event.tenantid });
+    const firstOfKind = new Map<string, PlannedMessage>();
+    for (const message of messages)
+      if (!firstOfKind.has(message.kind)) firstOfKind.set(message.kind, message);
+    const planned: NewDelivery[] = [];
+    for (const hook of hooks) {
+      for (const [kind, message] of firstOfKind) {
+        if (hook.kinds.length > 0 && !hook.kinds.includes(kind)) continue;
+        const base = this.base(event, message, messageKind(kind), now);
+        planned.push({
+          ...base,
+          _id: `${event.id}:w:${hook._id}:${kind}`,
+          webhookId: hook._id,
+          channel: 'webhook',
+          status: 'pending',
+          dueAt: now,
+        });
+      }
+    }
+    return planned;
+  }
+}

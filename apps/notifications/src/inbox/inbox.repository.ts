@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import type { TenantScoped } from '@medmentor/auth';
+import { KEYSET_SORT, keysetCondition, type PageRequest } from '@medmentor/platform';
+import { InboxMessage } from './schemas/inbox-message.schema';
+
+@Injectable()
+export class InboxRepository {
+  constructor(@InjectModel(InboxMessage.name) private readonly model: Model<InboxMessage>) {}
+
+  /** Stores the message once per delivery id (a repeated send changes nothing). */
+  async insertOnce(message: TenantScoped<InboxMessage>): Promise<void> {
+    const { _id, tenantId, ...fields } = message;
+    await this.model
+      .updateOne({ _id, tenantId }, { $setOnInsert: fields }, { upsert: true })
+      .exec();
+  }
+
+  list(
+    filter: TenantScoped<{ physicianId: string; unreadOnly: boolean }>,
+    page: PageRequest,
+  ): Promise<InboxMessage[]> {
+    const { unreadOnly, ...scope } = filter;
+    return this.model
+      .find({ ...scope, ...(unreadOnly && { readAt: null }), ...keysetCondition(page.after) })
+      .sort(KEYSET_SORT)
+      .limit(page.limit + 1)
+      .lean<InboxMessage[]>()
+      .exec();
+  }
+
+  countUnread(filter: TenantScoped<{ physicianId: string }>): Promise<number> {
+    return this.model.countDocuments({ ...filter, readAt: null }).exec();
+  }
+
+  /** Sets `readAt` once; false when the message is not the physician's. */
+  async markRead(
+    filter: TenantScoped<{ _id: string; physicianId: string }>,
+    at: Date,
+  ): Promise<boolean> {
+    const found = await this.model
+      .findOne(filter)
+      .select({ _id: 1, readAt: 1 })
+      .lean<InboxMessage>()
+      .exec();
+    if (!found) return false;
+    if (!found.readAt)
+      await this.model.updateOne({ ...filter, readAt: null }, { $set: { readAt: at } }).exec();
+    return true;
+  }
+
+  async deleteAll(filter: TenantScoped<{ physicianId: string }>): Promise<void> {
+    await this.model.deleteMany(filter).exec();
+  }
+}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { canActAsPhysician, type Principal } from '@medmentor/auth';
+import { DomainError } from '@medmentor/platform';
+import { Clock } from '../config/clock';
+import { DirectoryService } from '../directory/directory.service';
+import { DEFAULT_PREFERENCES, type RecipientPreferences } from '../policy/delivery-decision';
+import type { Category, Channel } from '../policy/message-kind';
+import type { DigestMode } from '../policy/digest-period';
+import { PreferenceRepository } from './preference.repository';
+import type { PreferencesInput, PreferencesView } from './preferences.dto';
+
+const notYours = () =>
+  new DomainError({
+    code: 'preferences-forbidden',
+    status: 403,
+    title: 'Not your preferences',
+    detail:
+      "Only the physician, or an administrator of the tenant, may read or change a physician's preferences.",
+  });
+
+@Injectable()
+export class PreferenceService {
+  constructor(
+    private readonly repository: PreferenceRepository,
+    private readonly directory: DirectoryService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** What the policy needs; defaults for a physician who chose nothing. */
+  async forRecipient(tenantId: string, physicianId: string): Promise<RecipientPreferences> {
+    const stored = await this.repository.find({ _id: physicianId, tenantId });
+    if (!stored) return DEFAULT_PREFERENCES;
+    return {
+      optOuts: stored.optOuts,
+      digest: stored.digest as DigestMode,
+      ...(stored.quietHours !== undefined &&
+        stored.quietHours !== null && { quietHours: stored.quietHours }),
+    };
+  }
+
+  async get(principal: Principal, physicianId: string): Promise<PreferencesView> {
+    if (!canActAsPhysician(principal, physicianId)) throw notYours();
+    return this.view(principal.tenantId, physicianId);
+  }
+
+  async put(
+    principal: Principal,
+    physicianId: string,
+    input: PreferencesInput,
+  ): Promise<PreferencesView> {
+    if (!canActAsPhysician(principal, physicianId)) throw notYours();
+    await this.repository.save({
+      _id: physicianId,
+      tenantId: principal.tenantId,
+      optOuts: input.optOuts,
+      digest: input.digest,
+      ...(input.quietHours !== null && { quietHours: input.quietHours }),
+      updatedAt: this.clock.now(),
+    });
+    return this.view(principal.tenantId, physicianId);
+  }
+
+  /** One-click unsubscribe: email off for one category, or for every category. */
+  async unsubscribeEmail(
+    tenantId: string,
+    physicianId: string,
+    category: Category | 'all',
+    categories: readonly Category[],
+  ): Promise<void> {
+    const current = await this.forRecipient(tenantId, physicianId);
+    const optOuts: Record<string, Channel[]> = { ...current.optOuts };
+    for (const c of category === 'all' ? categories : [category]) {
+      optOuts[c] = [...new Set([...(optOuts[c] ?? []), 'email' as const])];
+    }
+    await this.repository.save({
+      _id: physicianId,
+      tenantId,
+      optOuts,
+      digest: current.digest,
+      ...(current.quietHours !== undefined && { quietHours: current.quietHours }),
+      updatedAt: this.clock.now(),
+    });
+  }
+
+  async timeZoneOf(tenantId: string, physicianId: string): Promise<string> {
+    const contact = await this.directory.contact(tenantId, physicianId);
+    return contact?.timeZone ?? (await this.directory.names(tenantId, undefined)).tenantTimeZone;
+  }
+
+  private async view(tenantId: string, physicianId: string): Promise<PreferencesView> {
+    const prefs = await this.forRecipient(tenantId, physicianId);
+    return {
+      physicianId,
+      timeZone: await this.timeZoneOf(tenantId, physicianId),
+      optOuts: prefs.optOuts as PreferencesView['optOuts'],
+      quietHours: prefs.quietHours ?? null,
+      digest: prefs.digest,
+    };
+  }
+}
