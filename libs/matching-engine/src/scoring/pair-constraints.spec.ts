@@ -266,10 +266,10 @@ describe('pair constraints', () => {
     });
     expect(check(x, y, p).map((v) => v.code)).toEqual([
       'role-not-sought',
-      'conflict-of-interest',
-      'mentor-training-required',
       'taking-break',
+      'mentor-training-required',
       'capacity-exhausted',
+      'conflict-of-interest',
       'declined-before',
       'excluded',
     ]);

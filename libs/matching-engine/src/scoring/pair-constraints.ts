@@ -99,13 +99,65 @@ export function placesLeft(p: ScoringParticipant, role: MentorshipRole): number 
   return role === 'peer' ? program : Math.min(program, p.physician.capacityLeft);
 }
 
+type Sink = (v: ConstraintViolation) => boolean;
+
+/**
+ * The constraints on one participant alone in a position (seeker: `mentee`, provider: `mentor`):
+ * side, role, eligibility, training, break, capacity. Returns true when `add` asks to stop.
+ */
+function positionChecks(
+  p: ScoringParticipant,
+  party: PairParty,
+  role: MentorshipRole,
+  program: ScoringProgram,
+  add: Sink,
+): boolean {
+  const seeker = party === 'mentee';
+  const sideOk = seeker
+    ? seekerSides(role).includes(p.enrollment.side)
+    : p.enrollment.side === providerSide(role);
+  if (!sideOk && add({ code: 'wrong-side', party })) return true;
+  if (!p.enrollment.roles.includes(role)) {
+    if (add({ code: seeker ? 'role-not-sought' : 'role-not-provided' })) return true;
+  }
+  const ok = isEligible(
+    p,
+    seeker ? program.eligibility?.mentees : providerEligibility(program, role),
+  );
+  if (!ok.stage && add({ code: 'ineligible-stage', party })) return true;
+  if (!ok.specialty && add({ code: 'ineligible-specialty', party })) return true;
+  if (
+    !seeker &&
+    program.requirements?.mentorTrainingCompleted === true &&
+    p.enrollment.side === 'mentor' &&
+    !p.physician.mentorTrainingCompleted &&
+    add({ code: 'mentor-training-required' })
+  ) {
+    return true;
+  }
+  if (p.physician.takingBreak && add({ code: 'taking-break', party })) return true;
+  return !seeker && placesLeft(p, role) <= 0 && add({ code: 'capacity-exhausted' });
+}
+
+/** Whether a participant may take a position for `role` at all, whoever the other side is. */
+export function positionAllowed(
+  p: ScoringParticipant,
+  party: PairParty,
+  role: MentorshipRole,
+  program: ScoringProgram,
+): boolean {
+  return (
+    program.rolesOffered.includes(role) && !positionChecks(p, party, role, program, () => true)
+  );
+}
+
 function collect(
   { mentee, mentor, role }: PairQuery,
   program: ScoringProgram,
   firstOnly: boolean,
 ): ConstraintViolation[] {
   const out: ConstraintViolation[] = [];
-  const add = (v: ConstraintViolation) => {
+  const add: Sink = (v) => {
     out.push(v);
     return firstOnly;
   };
@@ -113,84 +165,39 @@ function collect(
   const b = mentor.physician;
   if (a.id === b.id && add({ code: 'same-person' })) return out;
   if (!program.rolesOffered.includes(role) && add({ code: 'role-not-offered' })) return out;
-  if (
-    !seekerSides(role).includes(mentee.enrollment.side) &&
-    add({ code: 'wrong-side', party: 'mentee' })
-  ) {
-    return out;
-  }
-  if (
-    mentor.enrollment.side !== providerSide(role) &&
-    add({ code: 'wrong-side', party: 'mentor' })
-  ) {
-    return out;
-  }
-  if (!mentee.enrollment.roles.includes(role) && add({ code: 'role-not-sought' })) return out;
-  if (!mentor.enrollment.roles.includes(role) && add({ code: 'role-not-provided' })) return out;
-  const rules = [
-    ['mentee', mentee, isEligible(mentee, program.eligibility?.mentees)],
-    ['mentor', mentor, isEligible(mentor, providerEligibility(program, role))],
-  ] as const;
-  for (const [party, , ok] of rules) {
-    if (!ok.stage && add({ code: 'ineligible-stage', party })) return out;
-    if (!ok.specialty && add({ code: 'ineligible-specialty', party })) return out;
-  }
+  if (positionChecks(mentee, 'mentee', role, program, add)) return out;
+  if (positionChecks(mentor, 'mentor', role, program, add)) return out;
   const lines = [
     ['mentee', a.reportingLine, b.id],
     ['mentor', b.reportingLine, a.id],
   ] as const;
   for (const [party, line, other] of lines) {
-    if (
-      line.supervisorIds.includes(other) &&
-      add({ code: 'conflict-of-interest', party, relation: 'supervisor' })
-    ) {
-      return out;
-    }
-    if (
-      line.evaluatorIds.includes(other) &&
-      add({ code: 'conflict-of-interest', party, relation: 'evaluator' })
-    ) {
-      return out;
+    for (const relation of ['supervisor', 'evaluator'] as const) {
+      const ids = relation === 'supervisor' ? line.supervisorIds : line.evaluatorIds;
+      if (ids.includes(other) && add({ code: 'conflict-of-interest', party, relation })) return out;
     }
   }
-  const wantsExternal = [
+  const parties = [
     ['mentee', mentee],
     ['mentor', mentor],
   ] as const;
-  for (const [party, p] of wantsExternal) {
+  for (const [party, p] of parties) {
     if (p.enrollment.preferences?.externalMentorOnly !== true) continue;
     const basis = sharedWorkplace(mentee, mentor);
     if (basis !== undefined && add({ code: 'external-mentor-only', party, basis })) return out;
   }
-  if (
-    program.requirements?.mentorTrainingCompleted === true &&
-    mentor.enrollment.side === 'mentor' &&
-    !b.mentorTrainingCompleted &&
-    add({ code: 'mentor-training-required' })
-  ) {
-    return out;
+  const declined = (program.declined ?? []).some((d) => d.mentee === a.id && d.mentor === b.id);
+  if (declined && add({ code: 'declined-before' })) return out;
+  for (const [party, p] of parties) {
+    const other = party === 'mentee' ? b.id : a.id;
+    if ((p.enrollment.preferences?.exclusions ?? []).includes(other)) {
+      if (add({ code: 'excluded', party })) return out;
+    }
   }
-  if (a.takingBreak && add({ code: 'taking-break', party: 'mentee' })) return out;
-  if (b.takingBreak && add({ code: 'taking-break', party: 'mentor' })) return out;
-  if (placesLeft(mentor, role) <= 0 && add({ code: 'capacity-exhausted' })) return out;
-  if (
-    (program.declined ?? []).some((d) => d.mentee === a.id && d.mentor === b.id) &&
-    add({ code: 'declined-before' })
-  ) {
-    return out;
-  }
-  if (
-    (mentee.enrollment.preferences?.exclusions ?? []).includes(b.id) &&
-    add({ code: 'excluded', party: 'mentee' })
-  ) {
-    return out;
-  }
-  if ((mentor.enrollment.preferences?.exclusions ?? []).includes(a.id))
-    add({ code: 'excluded', party: 'mentor' });
   return out;
 }
 
-/** Every hard constraint the pair violates, in a fixed order (that of `CONSTRAINT_CODES`, mentee before mentor): "why not this mentor". */
+/** Every hard constraint the pair violates, in a fixed order: same person, role offered, the mentee's own, the mentor's own, then those of the pair: "why not this mentor". */
 export const pairViolations = (pair: PairQuery, program: ScoringProgram): ConstraintViolation[] =>
   collect(pair, program, false);
 

@@ -1,4 +1,5 @@
 import { MatchingInputError } from '../errors';
+import { sharedBits } from '../bits';
 import { WEEKDAYS } from './scoring.types';
 import type { WeeklyWindow } from './scoring.types';
 
@@ -44,15 +45,6 @@ export function weekBitmap(windows: readonly WeeklyWindow[], offsetMinutes: numb
   return bits;
 }
 
-export function popcount32(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
-}
-
 /** Slots set in both bitmaps, `a` read from word `aAt` and `b` from `bAt`. */
-export function overlapSlots(a: Uint32Array, aAt: number, b: Uint32Array, bAt: number): number {
-  let n = 0;
-  for (let i = 0; i < WEEK_WORDS; i++) n += popcount32(a[aAt + i] & b[bAt + i]);
-  return n;
-}
+export const overlapSlots = (a: Uint32Array, aAt: number, b: Uint32Array, bAt: number): number =>
+  sharedBits(a, aAt, b, bAt, WEEK_WORDS);

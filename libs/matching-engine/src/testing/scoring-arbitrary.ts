@@ -143,7 +143,11 @@ export function participantArb(
 export const weightsArb: fc.Arbitrary<ScoringWeights> = fc
   .tuple(
     ...SCORING_FACTORS.map(() =>
-      fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
+      fc.oneof(
+        fc.constant(0),
+        fc.constant(1),
+        fc.integer({ min: 1, max: 9999 }).map((x) => x / 10000),
+      ),
     ),
   )
   .filter((ws) => ws.some((w) => w > 0))

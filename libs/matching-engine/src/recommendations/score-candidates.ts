@@ -1,0 +1,242 @@
+import type { MentorshipRole } from '@medmentor/domain';
+import { careerStageRank, PRACTICE_SETTINGS } from '@medmentor/domain';
+import { sharedBits } from '../bits';
+import type { PlaceMatch } from '../scoring/explanation.types';
+import {
+  availabilitySimilarity,
+  axisSimilarity,
+  betterSpecialtyMatch,
+  classifySpecialtyCode,
+  coverageSimilarity,
+  diceSimilarity,
+  geographySimilarity,
+  languageSimilarity,
+  practiceSimilarity,
+  SPECIALTY_SIMILARITY,
+  stageSimilarity,
+} from '../scoring/factor-similarity';
+import { normalizeInstitution, positionAllowed } from '../scoring/pair-constraints';
+import { totalPoints } from '../scoring/score-points';
+import type { ScoringParticipant } from '../scoring/scoring.types';
+import { utcOffsetMinutes } from '../scoring/utc-offset';
+import { WEEK_WORDS, overlapSlots, weekBitmap } from '../scoring/weekly-availability';
+import type { CandidatePool } from './candidate-pool';
+import { axisCode, regionKey, roleBit } from './candidate-pool';
+
+/** `mentors`: the query is a mentee and candidates are scored as its mentors; `mentees`: the reverse. */
+export type ScanDirection = 'mentors' | 'mentees';
+
+export interface ScoreCandidatesOptions {
+  readonly role: MentorshipRole;
+  readonly direction: ScanDirection;
+  /** Candidates to leave out (already proposed, already on the board, ...). */
+  readonly excludeIds?: Iterable<string>;
+}
+
+/** Score of a candidate the hard constraints exclude. */
+export const EXCLUDED = -1;
+
+const AXES = ['model', 'geography', 'care'] as const;
+const MAX_GAP = 11;
+
+// axisSimilarity for every pair of codes on each axis: [axis][a * 3 + b].
+const AXIS_TABLE = AXES.map((axis) => {
+  const values = PRACTICE_SETTINGS[axis] as readonly string[];
+  return Float64Array.from({ length: 9 }, (_, ab) =>
+    axisSimilarity(axis, values[Math.floor(ab / 3)], values[ab % 3]),
+  );
+});
+
+/** The query participant expressed in the pool's codes. */
+function compileQuery(pool: CandidatePool, q: ScoringParticipant) {
+  const ph = q.physician;
+  const preferred = q.enrollment.preferences?.preferred ?? {};
+  const bits = (index: typeof pool.interestCodes, list: readonly string[] | undefined) => {
+    const out = new Uint32Array(index.words);
+    return { bits: out, count: index.write(list, out, 0) };
+  };
+  const offset = utcOffsetMinutes(ph.timeZone, pool.options.at);
+  const country = pool.countries.lookup(ph.country);
+  return {
+    rank: careerStageRank(ph.careerStage),
+    interests: bits(pool.interestCodes, ph.interests),
+    topics: bits(pool.topicCodes, q.enrollment.topics),
+    languages: bits(pool.languageCodes, ph.languages),
+    preferredLanguages: bits(pool.languageCodes, preferred.languages),
+    practice: AXES.map((axis) => axisCode(axis, ph.practiceSetting[axis])),
+    practiceWanted: AXES.map((axis) =>
+      axisCode(axis, preferred.practiceSetting?.[axis] ?? ph.practiceSetting[axis]),
+    ),
+    country,
+    region: ph.country === undefined ? -1 : pool.regions.lookup(regionKey(ph.country, ph.region)),
+    offset,
+    sameBand: preferred.sameTimeZoneBand === true,
+    week: weekBitmap(ph.availability, offset),
+    hospital: pool.hospitals.lookup(ph.hospitalId),
+    institution: pool.institutions.lookup(
+      ph.institution === undefined ? undefined : normalizeInstitution(ph.institution),
+    ),
+  };
+}
+
+/** The specialty similarity of every candidate, through a table over codes or seeker profiles. */
+function specialtyColumn(pool: CandidatePool, q: ScoringParticipant, direction: ScanDirection) {
+  const out = new Float64Array(pool.size);
+  const ph = q.physician;
+  if (direction === 'mentors') {
+    const seeker = {
+      specialty: ph.specialty,
+      subspecialty: ph.subspecialty,
+      preferred: new Set(q.enrollment.preferences?.preferred?.specialties ?? []),
+    };
+    const codes = pool.specialtyCodes.list;
+    const asPrimary = codes.map(
+      (c) => SPECIALTY_SIMILARITY[classifySpecialtyCode(seeker, c, false)],
+    );
+    const asSub = codes.map((c) => SPECIALTY_SIMILARITY[classifySpecialtyCode(seeker, c, true)]);
+    for (let i = 0; i < pool.size; i++) {
+      const sub = pool.subspecialty[i];
+      out[i] = Math.max(asPrimary[pool.specialty[i]], sub < 0 ? 0 : asSub[sub]);
+    }
+  } else {
+    const bySeeker = pool.seekerSpecialties.map((s) => {
+      const primary = classifySpecialtyCode(s, ph.specialty, false);
+      const sub =
+        ph.subspecialty === undefined
+          ? 'different'
+          : classifySpecialtyCode(s, ph.subspecialty, true);
+      return SPECIALTY_SIMILARITY[betterSpecialtyMatch(primary, sub)];
+    });
+    for (let i = 0; i < pool.size; i++) out[i] = bySeeker[pool.seekerSpecialty[i]];
+  }
+  return out;
+}
+
+/** Marks the candidates a pair relation excludes: same person, conflicts, declines, exclusions. */
+function blockedColumn(
+  pool: CandidatePool,
+  q: ScoringParticipant,
+  direction: ScanDirection,
+  excludeIds: Iterable<string>,
+): Uint8Array {
+  const blocked = new Uint8Array(pool.size);
+  const block = (ids: Iterable<string> | undefined) => {
+    for (const id of ids ?? []) {
+      const i = pool.indexOf.get(id);
+      if (i !== undefined) blocked[i] = 1;
+    }
+  };
+  const { id, reportingLine } = q.physician;
+  block([id]);
+  block(reportingLine.supervisorIds);
+  block(reportingLine.evaluatorIds);
+  block(q.enrollment.preferences?.exclusions);
+  block(excludeIds);
+  block((direction === 'mentors' ? pool.declinedMentors : pool.declinedMentees).get(id));
+  for (const i of pool.namedBy.get(id) ?? []) blocked[i] = 1;
+  for (const i of pool.excludedBy.get(id) ?? []) blocked[i] = 1;
+  return blocked;
+}
+
+/**
+ * Scores every candidate of the pool against one participant for `role`, applying every hard
+ * constraint: `EXCLUDED` (-1) for a candidate that may not be paired, else exactly the score
+ * `scorePair` gives the pair. O(candidates × (factors + 21 words of availability)).
+ */
+export function scoreCandidates(
+  pool: CandidatePool,
+  query: ScoringParticipant,
+  { role, direction, excludeIds = [] }: ScoreCandidatesOptions,
+): Float64Array {
+  const n = pool.size;
+  const scores = new Float64Array(n).fill(EXCLUDED);
+  const toMentors = direction === 'mentors';
+  if (!positionAllowed(query, toMentors ? 'mentee' : 'mentor', role, pool.program)) return scores;
+  const q = compileQuery(pool, query);
+  const roles = toMentors ? pool.provideRoles : pool.seekRoles;
+  const bit = roleBit(role);
+  const blocked = blockedColumn(pool, query, direction, excludeIds);
+  const specialty = specialtyColumn(pool, query, direction);
+  const stage = Float64Array.from({ length: 2 * MAX_GAP + 1 }, (_, g) =>
+    stageSimilarity(role, g - MAX_GAP),
+  );
+  const queryWantsExternal = query.enrollment.preferences?.externalMentorOnly === true;
+  const points = pool.points;
+  const iw = pool.interestCodes.words;
+  const tw = pool.topicCodes.words;
+  const lw = pool.languageCodes.words;
+  const sim = new Float64Array(8);
+  const needs = Array.from(points, (p) => p > 0);
+
+  for (let i = 0; i < n; i++) {
+    if ((roles[i] & bit) === 0 || blocked[i]) continue;
+    if (queryWantsExternal || pool.wantsExternal[i]) {
+      const sameOrUnknown =
+        q.hospital >= 0 && pool.hospital[i] >= 0
+          ? q.hospital === pool.hospital[i]
+          : q.institution >= 0 && pool.institution[i] >= 0
+            ? q.institution === pool.institution[i]
+            : true;
+      if (sameOrUnknown) continue;
+    }
+    sim[0] = specialty[i];
+    if (needs[1]) {
+      const gap = toMentors ? pool.rank[i] - q.rank : q.rank - pool.rank[i];
+      sim[1] = stage[gap + MAX_GAP];
+    }
+    if (needs[2]) {
+      const shared = sharedBits(q.interests.bits, 0, pool.interests, i * iw, iw);
+      sim[2] = toMentors
+        ? diceSimilarity(shared, q.interests.count, pool.interestCount[i])
+        : diceSimilarity(shared, pool.interestCount[i], q.interests.count);
+    }
+    if (needs[3]) {
+      const covered = sharedBits(q.topics.bits, 0, pool.topics, i * tw, tw);
+      sim[3] = coverageSimilarity(covered, toMentors ? q.topics.count : pool.topicCount[i]);
+    }
+    if (needs[4]) {
+      let sum = 0;
+      let axes = 0;
+      for (let a = 0; a < 3; a++) {
+        const wanted = toMentors ? q.practiceWanted[a] : pool.practiceWanted[i * 3 + a];
+        const theirs = toMentors ? pool.practice[i * 3 + a] : q.practice[a];
+        if (wanted < 0 || theirs < 0) continue;
+        sum += AXIS_TABLE[a][wanted * 3 + theirs];
+        axes++;
+      }
+      sim[4] = practiceSimilarity(sum, axes);
+    }
+    if (needs[5]) {
+      const c = pool.country[i];
+      const place: PlaceMatch =
+        q.country < 0 || c < 0
+          ? 'unknown'
+          : q.country !== c
+            ? 'different'
+            : q.region >= 0 && q.region === pool.region[i]
+              ? 'same-region'
+              : 'same-country';
+      const band = toMentors ? q.sameBand : pool.sameBand[i] === 1;
+      sim[5] = geographySimilarity(place, Math.abs(q.offset - pool.offset[i]), band);
+    }
+    if (needs[6]) {
+      const shared = sharedBits(q.languages.bits, 0, pool.languages, i * lw, lw);
+      sim[6] = toMentors
+        ? languageSimilarity(
+            shared,
+            sharedBits(q.preferredLanguages.bits, 0, pool.languages, i * lw, lw),
+            q.preferredLanguages.count > 0,
+          )
+        : languageSimilarity(
+            shared,
+            sharedBits(pool.preferredLanguages, i * lw, q.languages.bits, 0, lw),
+            pool.preferredLanguageCount[i] > 0,
+          );
+    }
+    if (needs[7]) {
+      sim[7] = availabilitySimilarity(overlapSlots(q.week, 0, pool.week, i * WEEK_WORDS));
+    }
+    scores[i] = totalPoints(points, sim);
+  }
+  return scores;
+}
