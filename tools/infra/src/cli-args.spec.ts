@@ -27,6 +27,8 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['smtp', 'messages'])).toEqual({ kind: 'smtp-messages', json: false });
     expect(parseCliArgs(['smtp', 'messages', '--json'])).toEqual({ kind: 'smtp-messages', json: true });
     expect(parseCliArgs(['smtp', 'clear'])).toEqual({ kind: 'smtp-clear' });
+    expect(parseCliArgs(['smtp', 'stop'])).toEqual({ kind: 'component', component: 'smtp', action: 'stop' });
+    expect(parseCliArgs(['smtp', 'start'])).toEqual({ kind: 'component', component: 'smtp', action: 'start' });
     expect(parseCliArgs(['smtp', 'send', '--to', 'a@x', '--to', 'b@x', '--subject', 'Hi'])).toMatchObject({
       kind: 'smtp-send',
       to: ['a@x', 'b@x'],

@@ -20,6 +20,7 @@ export const USAGE = `usage: npx tsx tools/infra/src/cli.ts <command>
   with -- <command...>    up, run the command with the env vars set, down; exit with its code
   kafka stop|start        stop / start the broker, keeping its port and data
   mongo stop|start        stop / start FerretDB, keeping its port and data
+  smtp stop|start         stop / start the SMTP mailbox, keeping its ports and mails
   smtp messages [--json]  list received mails
   smtp clear              delete received mails
   smtp send --to <addr> [--from <addr>] [--subject <s>] [--text <t>]
@@ -72,6 +73,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       const [action, ...args] = rest;
       if (action === 'messages') return { kind: 'smtp-messages', json: args.includes('--json') };
       if (action === 'clear') return { kind: 'smtp-clear' };
+      if ((action === 'stop' || action === 'start') && args.length === 0) {
+        return { kind: 'component', component: 'smtp', action };
+      }
       if (action === 'send') {
         const to = options(args, '--to');
         if (to.length === 0) throw new Error('smtp send needs --to <address>');
@@ -83,7 +87,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
           text: option(args, '--text') ?? 'Hello from tools/infra.',
         };
       }
-      throw new Error('usage: smtp messages [--json] | smtp clear | smtp send --to <addr>');
+      throw new Error('usage: smtp messages [--json] | smtp clear | smtp stop|start | smtp send --to <addr>');
     }
     default:
       if (isComponentName(command) && command !== 'smtp') {
