@@ -1,5 +1,5 @@
 import { Topics } from '@medmentor/contracts';
-import { signDevToken, type Role } from '@medmentor/auth';
+import type { Role } from '@medmentor/auth';
 import { npiCheckDigit } from '@medmentor/domain';
 import { uniqueName } from '@medmentor/testing';
 import type { PhysicianView } from '../src/physicians/dto/physician-view.dto';
@@ -28,17 +28,11 @@ describe('physicians over HTTP (real Kafka and MongoDB-wire server)', () => {
   let adminA: string;
   let adminB: string;
 
-  // The shared harness signs tokens without a physician id; a physician's token needs one.
   const physicianToken = (
     tenantId: string,
     physicianId: string,
     roles: Role[] = ['mentee'],
-  ): Promise<string> =>
-    signDevToken(
-      (it$ as unknown as { privateKeyPem: string }).privateKeyPem,
-      { subject: `it-${physicianId}`, roles, tenantId, physicianId },
-      { issuer: 'medmentor-it', audience: 'medmentor-api' },
-    );
+  ): Promise<string> => it$.token(tenantId, roles, { physicianId });
 
   const registerTenant = async (platformAdmin: string): Promise<string> => {
     const id = uniqueName('society');
@@ -432,14 +426,12 @@ describe('physicians over HTTP (real Kafka and MongoDB-wire server)', () => {
     const erased = await it$.call('DELETE', `${URL}/${created.id}`, { token: self });
     expect(erased.status).toBe(204);
 
-    const raw = await it$.connection
-      .collection('physicians')
-      .findOne(
-        { _id: created.id as never },
-        {
-          projection: { _outbox: 0, _outboxPending: 0, _outboxLockedBy: 0, _outboxLockedUntil: 0 },
-        },
-      );
+    const raw = await it$.connection.collection('physicians').findOne(
+      { _id: created.id as never },
+      {
+        projection: { _outbox: 0, _outboxPending: 0, _outboxLockedBy: 0, _outboxLockedUntil: 0 },
+      },
+    );
     expect(raw).toEqual({
       _id: created.id,
       tenantId: tenantA,

@@ -98,14 +98,23 @@ export class ProfilesTestApp {
     return new ProfilesTestApp(app, database, keys.privateKeyPem);
   }
 
+  /** A signed token; `physicianId` links it to a physician profile (the physician claim). */
   token(
     tenantId: string | undefined,
     roles: Role[],
-    subject = `it-${roles.join('+')}`,
+    options: { subject?: string; physicianId?: string } = {},
   ): Promise<string> {
+    const subject =
+      options.subject ??
+      (options.physicianId !== undefined ? `it-${options.physicianId}` : `it-${roles.join('+')}`);
     return signDevToken(
       this.privateKeyPem,
-      { subject, roles, ...(tenantId !== undefined && { tenantId }) },
+      {
+        subject,
+        roles,
+        ...(tenantId !== undefined && { tenantId }),
+        ...(options.physicianId !== undefined && { physicianId: options.physicianId }),
+      },
       { issuer: ISSUER, audience: AUDIENCE },
     );
   }
