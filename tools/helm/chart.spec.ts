@@ -18,6 +18,7 @@ import {
   parseManifests,
   podSpecOf,
   readmeConfigVariables,
+  secretFileAt,
   selects,
 } from './manifests';
 
@@ -36,6 +37,23 @@ const PORTS: Record<ServiceName, number> = {
 };
 /** Variables that must come from a Secret, never from a ConfigMap. */
 const SECRET_VARIABLES = ['MONGODB_URI', 'AUTH_PUBLIC_KEY'];
+/** Variables rendered only when their feature is configured (kafka.tls, kafka.sasl); the password only ever as a file. */
+const OPTIONAL_VARIABLES = [
+  'KAFKA_SSL_CA_FILE',
+  'KAFKA_SSL_CERT_FILE',
+  'KAFKA_SSL_KEY_FILE',
+  'KAFKA_SASL_MECHANISM',
+  'KAFKA_SASL_USERNAME',
+  'KAFKA_SASL_PASSWORD',
+  'KAFKA_SASL_PASSWORD_FILE',
+];
+/** Files the chart mounts for Kafka, by the variable that points at them. */
+const KAFKA_FILE_VARIABLES = [
+  'KAFKA_SSL_CA_FILE',
+  'KAFKA_SSL_CERT_FILE',
+  'KAFKA_SSL_KEY_FILE',
+  'KAFKA_SASL_PASSWORD_FILE',
+];
 const SCHEMA_ERROR = "values don't meet the specifications of the schema";
 
 const chart = parseYaml(readFileSync(join(chartDir, 'Chart.yaml'), 'utf8')) as {
@@ -123,6 +141,21 @@ const scenarios: Scenario[] = [
     keda: ['notifications'],
     serviceMonitor: true,
     provisioner: 'service',
+  },
+  {
+    title: 'Kafka over mutual TLS for the services and the topic Job',
+    args: [
+      '--set',
+      'kafka.tls.enabled=true',
+      '--set',
+      'kafka.tls.caSecret.name=kafka-ca',
+      '--set',
+      'kafka.tls.clientSecret.name=medmentor-user',
+    ],
+    enabled: [...SERVICES],
+    keda: [],
+    serviceMonitor: false,
+    provisioner: 'job',
   },
 ];
 
@@ -351,6 +384,21 @@ describe(`the Helm chart (helm ${HELM_VERSION})`, () => {
         ['--set', 'config.KAFKA_TOPIC_REPLICATION_FACTOR=0'],
         '/config/KAFKA_TOPIC_REPLICATION_FACTOR',
       ],
+      [
+        'an unknown SASL mechanism',
+        ['--set', 'kafka.sasl.mechanism=gssapi'],
+        '/kafka/sasl/mechanism',
+      ],
+      [
+        'Kafka TLS as a raw variable (set through kafka.tls)',
+        ['--set', 'config.KAFKA_SSL=true'],
+        "'KAFKA_SSL' not allowed",
+      ],
+      [
+        'a consumer session time-out below the broker minimum',
+        ['--set', 'config.CONSUMER_SESSION_TIMEOUT_MS=1000'],
+        '/config/CONSUMER_SESSION_TIMEOUT_MS',
+      ],
       ['an unknown service', ['--set', 'services.billing.enabled=true'], "'billing' not allowed"],
       ['an unknown top-level key', ['--set', 'replicas=3'], "'replicas' not allowed"],
       [
@@ -400,6 +448,33 @@ describe(`the Helm chart (helm ${HELM_VERSION})`, () => {
         'no MongoDB URI and no existing Secret',
         ['--set', 'secret.MONGODB_URI='],
         'set secret.MONGODB_URI or secret.existingSecret',
+      ],
+      [
+        'a SASL mechanism without user or password Secret',
+        ['--set', 'kafka.tls.enabled=true', '--set', 'kafka.sasl.mechanism=scram-sha-512'],
+        'kafka.sasl.mechanism needs kafka.sasl.username and kafka.sasl.passwordSecret.name',
+      ],
+      [
+        'SASL PLAIN without TLS',
+        [
+          '--set',
+          'kafka.sasl.mechanism=plain',
+          '--set',
+          'kafka.sasl.username=u',
+          '--set',
+          'kafka.sasl.passwordSecret.name=p',
+        ],
+        'kafka.sasl.mechanism=plain sends the password in clear',
+      ],
+      [
+        'a CA Secret with TLS off',
+        ['--set', 'services.matching.kafka.tls.caSecret.name=ca'],
+        'matching: kafka.tls.caSecret / clientSecret need kafka.tls.enabled=true',
+      ],
+      [
+        'a SASL user without a mechanism',
+        ['--set', 'kafka.sasl.username=u'],
+        'kafka.sasl.username / passwordSecret need kafka.sasl.mechanism',
       ],
     ])('refuses to render %s', async (_title, args, message) => {
       const result = await runHelm(['template', RELEASE, chartDir, ...args]);
@@ -550,7 +625,9 @@ describe(`the Helm chart (helm ${HELM_VERSION})`, () => {
       for (const service of scenario.enabled) {
         const deployment = get(objects, 'Deployment', name(service));
         const env = containerEnv(mainContainer(deployment), objects);
-        const missing = readmeVariables.filter((v) => !env.has(v));
+        const missing = readmeVariables.filter(
+          (v) => !env.has(v) && !OPTIONAL_VARIABLES.includes(v),
+        );
         expect({ service, missing }).toEqual({ service, missing: [] });
         for (const variable of SECRET_VARIABLES)
           expect({ service, variable, from: env.get(variable)?.from.split(':')[0] }).toEqual({
@@ -571,6 +648,31 @@ describe(`the Helm chart (helm ${HELM_VERSION})`, () => {
       for (const map of objects.filter((o) => o.kind === 'ConfigMap')) {
         for (const [key, value] of Object.entries(map.data ?? {}))
           expect({ key, type: typeof value }).toEqual({ key, type: 'string' });
+      }
+    });
+
+    it('points every Kafka file variable at a read-only mounted Secret key, in the services and the topic Job', () => {
+      const objects = objectsOf(scenario);
+      const workloads = objects.filter((o) => o.kind === 'Deployment' || o.kind === 'Job');
+      for (const workload of workloads) {
+        const container = mainContainer(workload);
+        const env = containerEnv(container, objects);
+        const tls = env.get('KAFKA_SSL')?.value;
+        expect({ workload: workload.metadata.name, tls }).toEqual({
+          workload: workload.metadata.name,
+          tls: expect.stringMatching(/^(true|false)$/) as string,
+        });
+        for (const variable of KAFKA_FILE_VARIABLES) {
+          const path = env.get(variable)?.value;
+          if (path === undefined) continue;
+          expect(tls).toBe('true');
+          const file = secretFileAt(podSpecOf(workload), container, path);
+          expect({ workload: workload.metadata.name, variable, readOnly: file?.readOnly }).toEqual({
+            workload: workload.metadata.name,
+            variable,
+            readOnly: true,
+          });
+        }
       }
     });
 
@@ -768,6 +870,60 @@ describe(`the Helm chart (helm ${HELM_VERSION})`, () => {
       const env = containerEnv(mainContainer(deployment), objects);
       expect(env.get('MONGODB_URI')).toEqual({ from: 'secret:medmentor-mongodb', external: true });
       expect(find(objects, 'Secret', name(service))).toBeUndefined();
+      // TLS with the Strimzi cluster CA, SCRAM-SHA-512 as the KafkaUser medmentor.
+      const config = configOf(deployment, objects);
+      expect(config).toMatchObject({
+        KAFKA_SSL: 'true',
+        KAFKA_SSL_REJECT_UNAUTHORIZED: 'true',
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        KAFKA_SASL_USERNAME: 'medmentor',
+      });
+      const pod = podSpecOf(deployment);
+      expect(
+        secretFileAt(pod, mainContainer(deployment), config['KAFKA_SSL_CA_FILE'] ?? ''),
+      ).toEqual({
+        secret: 'my-cluster-cluster-ca-cert',
+        key: 'ca.crt',
+        readOnly: true,
+      });
+      expect(
+        secretFileAt(pod, mainContainer(deployment), config['KAFKA_SASL_PASSWORD_FILE'] ?? ''),
+      ).toEqual({
+        secret: 'medmentor-kafka-user',
+        key: 'password',
+        readOnly: true,
+      });
+      expect(config['KAFKA_SSL_CERT_FILE']).toBeUndefined();
+    }
+  });
+
+  it('uses plaintext Kafka without credentials by default, and mTLS files when configured', () => {
+    const plain = objectsOf(scenarios[0]);
+    for (const workload of plain.filter((o) => o.kind === 'Deployment' || o.kind === 'Job')) {
+      const env = containerEnv(mainContainer(workload), plain);
+      expect(env.get('KAFKA_SSL')?.value).toBe('false');
+      expect(OPTIONAL_VARIABLES.filter((v) => env.has(v))).toEqual([]);
+      expect(
+        ((podSpecOf(workload)['volumes'] ?? []) as { name: string }[]).map((v) => v.name),
+      ).toEqual(['tmp']);
+    }
+    const mtls = objectsOf(scenarios[3]);
+    const job = mtls.find((o) => o.kind === 'Job');
+    expect(job).toBeDefined();
+    for (const workload of [...SERVICES.map((s) => get(mtls, 'Deployment', name(s))), job!]) {
+      const env = containerEnv(mainContainer(workload), mtls);
+      const file = (variable: string) =>
+        secretFileAt(podSpecOf(workload), mainContainer(workload), env.get(variable)?.value ?? '');
+      expect(file('KAFKA_SSL_CA_FILE')).toMatchObject({ secret: 'kafka-ca', key: 'ca.crt' });
+      expect(file('KAFKA_SSL_CERT_FILE')).toMatchObject({
+        secret: 'medmentor-user',
+        key: 'user.crt',
+      });
+      expect(file('KAFKA_SSL_KEY_FILE')).toMatchObject({
+        secret: 'medmentor-user',
+        key: 'user.key',
+      });
+      expect(env.has('KAFKA_SASL_MECHANISM')).toBe(false);
     }
   });
 

@@ -4,6 +4,7 @@ import {
   imageTag,
   parseManifests,
   readmeConfigVariables,
+  secretFileAt,
   type K8sObject,
 } from './manifests';
 
@@ -122,5 +123,50 @@ describe('helm build settings', () => {
     ).toBe(true);
     expect(isProxyRefusal('pkg/foo.go:12: undefined: bar')).toBe(false);
     expect(scratchGoMod('v3.22.0')).toContain('require helm.sh/helm/v3 v3.22.0');
+  });
+});
+
+describe('secretFileAt', () => {
+  const container = {
+    name: 'c',
+    image: 'i',
+    volumeMounts: [
+      { name: 'tmp', mountPath: '/tmp' },
+      { name: 'creds', mountPath: '/etc/creds/', readOnly: true },
+    ],
+  };
+  const pod = {
+    containers: [container],
+    volumes: [
+      { name: 'tmp', emptyDir: {} },
+      {
+        name: 'creds',
+        projected: {
+          sources: [
+            { secret: { name: 'ca', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+            { secret: { name: 'user', items: [{ key: 'password', path: 'pw' }] } },
+          ],
+        },
+      },
+    ],
+  };
+
+  it('finds the Secret and key behind a mounted file', () => {
+    expect(secretFileAt(pod, container, '/etc/creds/pw')).toEqual({
+      secret: 'user',
+      key: 'password',
+      readOnly: true,
+    });
+    expect(secretFileAt(pod, container, '/etc/creds/ca.crt')).toEqual({
+      secret: 'ca',
+      key: 'ca.crt',
+      readOnly: true,
+    });
+  });
+
+  it('is undefined for a path no Secret provides', () => {
+    expect(secretFileAt(pod, container, '/etc/creds/other')).toBeUndefined();
+    expect(secretFileAt(pod, container, '/tmp/pw')).toBeUndefined();
+    expect(secretFileAt(pod, { ...container, volumeMounts: [] }, '/etc/creds/pw')).toBeUndefined();
   });
 });

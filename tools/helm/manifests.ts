@@ -168,3 +168,43 @@ export function selects(
 ): boolean {
   return Object.entries(selector ?? {}).every(([key, value]) => labels?.[key] === value);
 }
+
+interface SecretItems {
+  items?: { key: string; path: string }[];
+}
+interface Volume {
+  name: string;
+  secret?: SecretItems & { secretName: string };
+  projected?: { sources?: { secret?: SecretItems & { name: string } }[] };
+}
+
+/**
+ * The Secret key a container sees at `path` through a mounted secret or projected volume
+ * (with explicit items), or undefined when no mount provides that file.
+ */
+export function secretFileAt(
+  pod: PodSpec,
+  container: Container,
+  path: string,
+): { secret: string; key: string; readOnly: boolean } | undefined {
+  const mounts = (container['volumeMounts'] ?? []) as {
+    name: string;
+    mountPath: string;
+    readOnly?: boolean;
+  }[];
+  for (const mount of mounts) {
+    const prefix = `${mount.mountPath.replace(/\/$/, '')}/`;
+    if (!path.startsWith(prefix)) continue;
+    const relative = path.slice(prefix.length);
+    const volume = ((pod['volumes'] ?? []) as Volume[]).find((v) => v.name === mount.name);
+    const sources = [
+      ...(volume?.secret ? [{ name: volume.secret.secretName, items: volume.secret.items }] : []),
+      ...(volume?.projected?.sources ?? []).flatMap((s) => (s.secret ? [s.secret] : [])),
+    ];
+    for (const source of sources) {
+      const item = (source.items ?? []).find((i) => i.path === relative);
+      if (item) return { secret: source.name, key: item.key, readOnly: mount.readOnly === true };
+    }
+  }
+  return undefined;
+}

@@ -84,6 +84,7 @@ with fromYaml). Maps are merged (the service wins), lists and scalars are replac
 {{- $secret := mergeOverwrite (deepCopy $root.Values.secret) (deepCopy ($svc.secret | default dict)) -}}
 {{- $_ := set $out "secret" $secret -}}
 {{- $_ := set $out "config" (include "medmentor.config" . | fromYaml) -}}
+{{- $_ := set $out "kafka" (include "medmentor.kafkaSecurity" . | fromYaml) -}}
 {{- toYaml $out -}}
 {{- end -}}
 
@@ -102,6 +103,8 @@ Per-service defaults first, then the shared config, then the service's own confi
 {{- $env = mergeOverwrite $env (deepCopy $root.Values.config) (deepCopy ($svc.config | default dict)) -}}
 {{- $_ := set $env "PORT" $svc.port -}}
 {{- $_ := set $env "KAFKA_CREATE_TOPICS" (eq $root.Values.topics.provisioner "service") -}}
+{{- $kafka := include "medmentor.kafkaSecurity" . | fromYaml -}}
+{{- $env = mergeOverwrite $env (include "medmentor.kafkaSecurityEnv" $kafka | fromYaml) -}}
 {{- range $k, $v := $env }}
 {{ $k }}: {{ include "medmentor.envString" $v | quote }}
 {{- end -}}
@@ -176,4 +179,84 @@ ports:
   - port: {{ . }}
     protocol: TCP
   {{- end }}
+{{- end -}}
+
+{{/*
+Kafka TLS and SASL settings (as YAML): the release-wide `kafka` values, merged with
+services.<name>.kafka when the context has a name. Context: dict "root" $ ["name" <service>].
+*/}}
+{{- define "medmentor.kafkaSecurity" -}}
+{{- $k := deepCopy .root.Values.kafka -}}
+{{- if .name -}}
+{{- $svc := index .root.Values.services .name -}}
+{{- $k = mergeOverwrite $k (deepCopy ($svc.kafka | default dict)) -}}
+{{- end -}}
+{{- toYaml $k -}}
+{{- end -}}
+
+{{/* Where the Kafka credential files are mounted. */}}
+{{- define "medmentor.kafkaCredentialsDir" -}}/etc/medmentor/kafka{{- end -}}
+
+{{/* The KAFKA_SSL* and KAFKA_SASL* variables for a kafka settings dict, as YAML strings. */}}
+{{- define "medmentor.kafkaSecurityEnv" -}}
+{{- $dir := include "medmentor.kafkaCredentialsDir" . -}}
+KAFKA_SSL: {{ .tls.enabled | toString | quote }}
+KAFKA_SSL_REJECT_UNAUTHORIZED: {{ .tls.rejectUnauthorized | toString | quote }}
+{{- if and .tls.enabled .tls.caSecret.name }}
+KAFKA_SSL_CA_FILE: {{ printf "%s/ca.crt" $dir | quote }}
+{{- end }}
+{{- if and .tls.enabled .tls.clientSecret.name }}
+KAFKA_SSL_CERT_FILE: {{ printf "%s/client.crt" $dir | quote }}
+KAFKA_SSL_KEY_FILE: {{ printf "%s/client.key" $dir | quote }}
+{{- end }}
+{{- if .sasl.mechanism }}
+KAFKA_SASL_MECHANISM: {{ .sasl.mechanism | quote }}
+KAFKA_SASL_USERNAME: {{ .sasl.username | quote }}
+KAFKA_SASL_PASSWORD_FILE: {{ printf "%s/sasl-password" $dir | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* Sources of the projected volume holding the Kafka credential files ("" when none). */}}
+{{- define "medmentor.kafkaVolumeSources" -}}
+{{- if and .tls.enabled .tls.caSecret.name }}
+- secret:
+    name: {{ .tls.caSecret.name }}
+    items:
+      - key: {{ .tls.caSecret.key }}
+        path: ca.crt
+{{- end }}
+{{- if and .tls.enabled .tls.clientSecret.name }}
+- secret:
+    name: {{ .tls.clientSecret.name }}
+    items:
+      - key: {{ .tls.clientSecret.certKey }}
+        path: client.crt
+      - key: {{ .tls.clientSecret.keyKey }}
+        path: client.key
+{{- end }}
+{{- if .sasl.mechanism }}
+- secret:
+    name: {{ .sasl.passwordSecret.name }}
+    items:
+      - key: {{ .sasl.passwordSecret.key }}
+        path: sasl-password
+{{- end }}
+{{- end -}}
+
+{{/* Fails on Kafka settings the services would refuse at start. Context: dict "kafka" <settings> "what" <where>. */}}
+{{- define "medmentor.validateKafka" -}}
+{{- $k := .kafka -}}
+{{- if and (not $k.tls.enabled) (or $k.tls.caSecret.name $k.tls.clientSecret.name) -}}
+{{- fail (printf "%s: kafka.tls.caSecret / clientSecret need kafka.tls.enabled=true" .what) -}}
+{{- end -}}
+{{- if $k.sasl.mechanism -}}
+{{- if or (not $k.sasl.username) (not $k.sasl.passwordSecret.name) -}}
+{{- fail (printf "%s: kafka.sasl.mechanism needs kafka.sasl.username and kafka.sasl.passwordSecret.name" .what) -}}
+{{- end -}}
+{{- if and (eq $k.sasl.mechanism "plain") (not $k.tls.enabled) -}}
+{{- fail (printf "%s: kafka.sasl.mechanism=plain sends the password in clear: set kafka.tls.enabled=true" .what) -}}
+{{- end -}}
+{{- else if or $k.sasl.username $k.sasl.passwordSecret.name -}}
+{{- fail (printf "%s: kafka.sasl.username / passwordSecret need kafka.sasl.mechanism" .what) -}}
+{{- end -}}
 {{- end -}}

@@ -1,6 +1,7 @@
 {{/*
 The topic Job's program (node -e, in /app of a service image). Reads TOPIC_SETTINGS
-(JSON: brokers, clientId, names, partitions, replicationFactor, topicConfig, dlqConfig).
+(JSON: brokers, clientId, names, partitions, replicationFactor, topicConfig, dlqConfig)
+and the services' KAFKA_SSL* / KAFKA_SASL* variables.
 */}}
 {{- define "medmentor.topicScript" -}}
 const { Kafka, logLevel } = require('kafkajs');
@@ -17,7 +18,19 @@ const wanted = names.flatMap((name) => [
   { topic: name, configEntries: entries(s.topicConfig) },
   { topic: name + '.dlq', configEntries: entries(s.dlqConfig) },
 ]);
-const kafka = new Kafka({ clientId: s.clientId, brokers: s.brokers, logLevel: logLevel.WARN, retry: { retries: 8 } });
+const env = process.env;
+const read = (file) => require('fs').readFileSync(file, 'utf8');
+const ssl = env.KAFKA_SSL === 'true'
+  ? {
+      rejectUnauthorized: env.KAFKA_SSL_REJECT_UNAUTHORIZED !== 'false',
+      ...(env.KAFKA_SSL_CA_FILE ? { ca: read(env.KAFKA_SSL_CA_FILE) } : {}),
+      ...(env.KAFKA_SSL_CERT_FILE ? { cert: read(env.KAFKA_SSL_CERT_FILE), key: read(env.KAFKA_SSL_KEY_FILE) } : {}),
+    }
+  : undefined;
+const sasl = env.KAFKA_SASL_MECHANISM
+  ? { mechanism: env.KAFKA_SASL_MECHANISM, username: env.KAFKA_SASL_USERNAME, password: read(env.KAFKA_SASL_PASSWORD_FILE).replace(/\r?\n$/, '') }
+  : undefined;
+const kafka = new Kafka({ clientId: s.clientId, brokers: s.brokers, ssl, sasl, logLevel: logLevel.WARN, retry: { retries: 8 } });
 const admin = kafka.admin();
 (async () => {
   await admin.connect();

@@ -25,6 +25,7 @@ with a message naming the values to fix. Context: dict "root" "name" "settings".
 {{- fail (printf "probes.%s.timeoutSeconds (%d s) must be above HEALTH_CHECK_TIMEOUT_MS (%d ms) of %s" $probe $t $check $name) -}}
 {{- end -}}
 {{- end -}}
+{{- include "medmentor.validateKafka" (dict "kafka" $s.kafka "what" $name) -}}
 {{- if and $s.autoscaling.enabled (gt (int64 $s.autoscaling.minReplicas) (int64 $s.autoscaling.maxReplicas)) -}}
 {{- fail (printf "%s: autoscaling.minReplicas must not exceed autoscaling.maxReplicas" $name) -}}
 {{- end -}}
