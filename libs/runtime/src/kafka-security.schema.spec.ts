@@ -25,7 +25,8 @@ const key = file('user.key', '-----BEGIN PRIVATE KEY-----\nKEY\n-----END PRIVATE
 const password = file('password', 's3cret\n');
 const empty = file('empty', '\n');
 
-const parse = (extra: Record<string, string>) => parseConfig(runtimeConfigSchema('notifications', 3004), { ...env, ...extra });
+const parse = (extra: Record<string, string>) =>
+  parseConfig(runtimeConfigSchema('notifications', 3004), { ...env, ...extra });
 
 const errorsOf = (extra: Record<string, string>): Record<string, string> => {
   const result = parse(extra);
@@ -38,7 +39,11 @@ describe('Kafka TLS and SASL configuration', () => {
     const result = parse({});
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.config).toMatchObject({ KAFKA_SSL: false, KAFKA_SSL_REJECT_UNAUTHORIZED: true, CONSUMER_LAG_INTERVAL_MS: 15_000 });
+    expect(result.config).toMatchObject({
+      KAFKA_SSL: false,
+      KAFKA_SSL_REJECT_UNAUTHORIZED: true,
+      CONSUMER_LAG_INTERVAL_MS: 15_000,
+    });
     expect(kafkaSecurityOf(result.config)).toEqual({ ssl: false, sasl: false });
   });
 
@@ -103,12 +108,20 @@ describe('Kafka TLS and SASL configuration', () => {
   });
 
   it('refuses settings that would be silently ignored or leak the password', () => {
-    expect(errorsOf({ KAFKA_SSL_CA_FILE: ca, KAFKA_SASL_USERNAME: 'svc', KAFKA_SASL_PASSWORD: 'pw' })).toEqual({
+    expect(
+      errorsOf({ KAFKA_SSL_CA_FILE: ca, KAFKA_SASL_USERNAME: 'svc', KAFKA_SASL_PASSWORD: 'pw' }),
+    ).toEqual({
       KAFKA_SSL_CA_FILE: 'needs KAFKA_SSL=true',
       KAFKA_SASL_USERNAME: 'needs KAFKA_SASL_MECHANISM',
       KAFKA_SASL_PASSWORD: 'needs KAFKA_SASL_MECHANISM',
     });
-    expect(errorsOf({ KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'svc', KAFKA_SASL_PASSWORD: 'pw' })).toEqual({
+    expect(
+      errorsOf({
+        KAFKA_SASL_MECHANISM: 'plain',
+        KAFKA_SASL_USERNAME: 'svc',
+        KAFKA_SASL_PASSWORD: 'pw',
+      }),
+    ).toEqual({
       KAFKA_SASL_MECHANISM: 'plain sends the password in clear: it needs KAFKA_SSL=true',
     });
     expect(
@@ -119,6 +132,8 @@ describe('Kafka TLS and SASL configuration', () => {
         KAFKA_SASL_PASSWORD: 'pw',
         KAFKA_SASL_PASSWORD_FILE: password,
       }),
-    ).toEqual({ KAFKA_SASL_PASSWORD: 'set only one of KAFKA_SASL_PASSWORD and KAFKA_SASL_PASSWORD_FILE' });
+    ).toEqual({
+      KAFKA_SASL_PASSWORD: 'set only one of KAFKA_SASL_PASSWORD and KAFKA_SASL_PASSWORD_FILE',
+    });
   });
 });

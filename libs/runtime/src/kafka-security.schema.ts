@@ -25,8 +25,10 @@ const pemFile = (block: RegExp, what: string) =>
     .trim()
     .superRefine((path, ctx) => {
       const file = readable(path);
-      if (!file.ok) ctx.addIssue({ code: 'custom', message: `cannot read the file (${file.reason})` });
-      else if (!block.test(file.text)) ctx.addIssue({ code: 'custom', message: `must be a PEM file with ${what}` });
+      if (!file.ok)
+        ctx.addIssue({ code: 'custom', message: `cannot read the file (${file.reason})` });
+      else if (!block.test(file.text))
+        ctx.addIssue({ code: 'custom', message: `must be a PEM file with ${what}` });
     })
     .optional();
 
@@ -37,7 +39,9 @@ export const kafkaSecurityFields = {
   KAFKA_SSL_CERT_FILE: pemFile(/-----BEGIN CERTIFICATE-----/, 'a certificate'),
   KAFKA_SSL_KEY_FILE: pemFile(/-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/, 'a private key'),
   KAFKA_SSL_REJECT_UNAUTHORIZED: optionalFlag(true),
-  KAFKA_SASL_MECHANISM: z.enum(SASL_MECHANISMS, { error: `must be one of ${SASL_MECHANISMS.join(', ')}` }).optional(),
+  KAFKA_SASL_MECHANISM: z
+    .enum(SASL_MECHANISMS, { error: `must be one of ${SASL_MECHANISMS.join(', ')}` })
+    .optional(),
   KAFKA_SASL_USERNAME: z.string().trim().min(1).optional(),
   KAFKA_SASL_PASSWORD: z.string().optional(),
   KAFKA_SASL_PASSWORD_FILE: z
@@ -45,8 +49,10 @@ export const kafkaSecurityFields = {
     .trim()
     .superRefine((path, ctx) => {
       const file = readable(path);
-      if (!file.ok) ctx.addIssue({ code: 'custom', message: `cannot read the file (${file.reason})` });
-      else if (trimNewline(file.text) === '') ctx.addIssue({ code: 'custom', message: 'the file is empty' });
+      if (!file.ok)
+        ctx.addIssue({ code: 'custom', message: `cannot read the file (${file.reason})` });
+      else if (trimNewline(file.text) === '')
+        ctx.addIssue({ code: 'custom', message: 'the file is empty' });
     })
     .optional(),
 };
@@ -69,20 +75,30 @@ type Issue = { variable: keyof KafkaSecurityConfig; message: string };
  * Rules between the variables. Runs on raw values too (when other variables are invalid),
  * so it only looks at whether each one is set.
  */
-export const kafkaSecurityIssues = (config: Partial<Record<keyof KafkaSecurityConfig, unknown>>): Issue[] => {
+export const kafkaSecurityIssues = (
+  config: Partial<Record<keyof KafkaSecurityConfig, unknown>>,
+): Issue[] => {
   const set = (name: keyof KafkaSecurityConfig) => config[name] !== undefined;
   const issues: Issue[] = [];
   // An invalid KAFKA_SSL is reported on its own; do not add consequences of a guess.
-  const sslOff = config.KAFKA_SSL === undefined || config.KAFKA_SSL === false || config.KAFKA_SSL === 'false';
+  const sslOff =
+    config.KAFKA_SSL === undefined || config.KAFKA_SSL === false || config.KAFKA_SSL === 'false';
   for (const name of ['KAFKA_SSL_CA_FILE', 'KAFKA_SSL_CERT_FILE', 'KAFKA_SSL_KEY_FILE'] as const) {
     if (set(name) && sslOff) issues.push({ variable: name, message: 'needs KAFKA_SSL=true' });
   }
   if (set('KAFKA_SSL_CERT_FILE') !== set('KAFKA_SSL_KEY_FILE')) {
     const missing = set('KAFKA_SSL_CERT_FILE') ? 'KAFKA_SSL_KEY_FILE' : 'KAFKA_SSL_CERT_FILE';
-    issues.push({ variable: missing, message: 'must be set together with the other (client certificate and its key)' });
+    issues.push({
+      variable: missing,
+      message: 'must be set together with the other (client certificate and its key)',
+    });
   }
   if (set('KAFKA_SASL_MECHANISM')) {
-    if (!set('KAFKA_SASL_USERNAME')) issues.push({ variable: 'KAFKA_SASL_USERNAME', message: 'is required with KAFKA_SASL_MECHANISM' });
+    if (!set('KAFKA_SASL_USERNAME'))
+      issues.push({
+        variable: 'KAFKA_SASL_USERNAME',
+        message: 'is required with KAFKA_SASL_MECHANISM',
+      });
     if (set('KAFKA_SASL_PASSWORD') === set('KAFKA_SASL_PASSWORD_FILE')) {
       issues.push({
         variable: 'KAFKA_SASL_PASSWORD',
@@ -92,10 +108,17 @@ export const kafkaSecurityIssues = (config: Partial<Record<keyof KafkaSecurityCo
       });
     }
     if (config.KAFKA_SASL_MECHANISM === 'plain' && sslOff) {
-      issues.push({ variable: 'KAFKA_SASL_MECHANISM', message: 'plain sends the password in clear: it needs KAFKA_SSL=true' });
+      issues.push({
+        variable: 'KAFKA_SASL_MECHANISM',
+        message: 'plain sends the password in clear: it needs KAFKA_SSL=true',
+      });
     }
   } else {
-    for (const name of ['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD', 'KAFKA_SASL_PASSWORD_FILE'] as const) {
+    for (const name of [
+      'KAFKA_SASL_USERNAME',
+      'KAFKA_SASL_PASSWORD',
+      'KAFKA_SASL_PASSWORD_FILE',
+    ] as const) {
       if (set(name)) issues.push({ variable: name, message: 'needs KAFKA_SASL_MECHANISM' });
     }
   }

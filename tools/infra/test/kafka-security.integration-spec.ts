@@ -72,7 +72,10 @@ describe('Kafka TLS and SASL against a real secured broker', () => {
     const topic = `medmentor.it.secure.${Date.now().toString(36)}`;
     await connection.connect();
     try {
-      await connection.admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 2, replicationFactor: 1 }] });
+      await connection.admin.createTopics({
+        waitForLeaders: true,
+        topics: [{ topic, numPartitions: 2, replicationFactor: 1 }],
+      });
       await connection.producer.send({
         topic,
         acks: -1,
@@ -96,8 +99,13 @@ describe('Kafka TLS and SASL against a real secured broker', () => {
       await done;
       await consumer.disconnect();
       expect(received.sort()).toEqual(['one', 'two']);
-      const offsets = await connection.admin.fetchOffsets({ groupId: `${topic}-group`, topics: [topic] });
-      expect(offsets[0].partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0)).toBe(2);
+      const offsets = await connection.admin.fetchOffsets({
+        groupId: `${topic}-group`,
+        topics: [topic],
+      });
+      expect(offsets[0].partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0)).toBe(
+        2,
+      );
     } finally {
       await connection.disconnect();
     }
@@ -106,13 +114,18 @@ describe('Kafka TLS and SASL against a real secured broker', () => {
   it('authenticates with PLAIN and SCRAM-SHA-256 too, and with an inline password', async () => {
     expect(await connectError(connectionFromEnv(saslEnv('plain')))).toBe('connected');
     expect(await connectError(connectionFromEnv(saslEnv('scram-sha-256')))).toBe('connected');
-    const inline = { ...saslEnv('scram-sha-512'), KAFKA_SASL_PASSWORD: kafka.password } as Record<string, string>;
+    const inline = { ...saslEnv('scram-sha-512'), KAFKA_SASL_PASSWORD: kafka.password } as Record<
+      string,
+      string
+    >;
     delete inline['KAFKA_SASL_PASSWORD_FILE'];
     expect(await connectError(connectionFromEnv(inline))).toBe('connected');
   });
 
   it('fails with a clear authentication error for a wrong password or user', async () => {
-    const wrong = await connectError(connectionFromEnv(saslEnv('scram-sha-512', join(secrets, 'wrong-password'))));
+    const wrong = await connectError(
+      connectionFromEnv(saslEnv('scram-sha-512', join(secrets, 'wrong-password'))),
+    );
     expect(wrong).toMatch(/SASL SCRAM SHA512 authentication failed/i);
     const wrongPlain = await connectError(
       connectionFromEnv({ ...saslEnv('plain'), KAFKA_SASL_USERNAME: 'nobody' }),
@@ -121,7 +134,10 @@ describe('Kafka TLS and SASL against a real secured broker', () => {
   });
 
   it('refuses a broker whose certificate is not signed by the configured CA', async () => {
-    const env = { ...saslEnv('scram-sha-512'), KAFKA_SSL_CA_FILE: join(kafka.tls.dir, 'stranger-ca.crt') };
+    const env = {
+      ...saslEnv('scram-sha-512'),
+      KAFKA_SSL_CA_FILE: join(kafka.tls.dir, 'stranger-ca.crt'),
+    };
     // Verification off (KAFKA_SSL_REJECT_UNAUTHORIZED=false) connects: the switch reaches the client.
     const [refused, unverified] = await Promise.all([
       connectError(connectionFromEnv(env)),
@@ -140,7 +156,11 @@ describe('Kafka TLS and SASL against a real secured broker', () => {
       KAFKA_SSL_KEY_FILE: kafka.tls.clientKey,
     };
     const { KAFKA_SSL_CERT_FILE: _cert, KAFKA_SSL_KEY_FILE: _key, ...withoutCert } = mtls;
-    const foreign = { ...mtls, KAFKA_SSL_CERT_FILE: kafka.tls.strangerCert, KAFKA_SSL_KEY_FILE: kafka.tls.strangerKey };
+    const foreign = {
+      ...mtls,
+      KAFKA_SSL_CERT_FILE: kafka.tls.strangerCert,
+      KAFKA_SSL_KEY_FILE: kafka.tls.strangerKey,
+    };
     const [own, none, stranger] = await Promise.all(
       [mtls, withoutCert, foreign].map((env) => connectError(connectionFromEnv(env))),
     );

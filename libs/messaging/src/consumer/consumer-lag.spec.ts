@@ -8,11 +8,13 @@ describe('partitionLags', () => {
   ];
 
   it('is the log end offset minus the committed offset, per partition', () => {
-    expect(partitionLags('t', ends, [
-      { partition: 0, offset: '100' },
-      { partition: 1, offset: '40' },
-      { partition: 2, offset: '7' },
-    ])).toEqual([
+    expect(
+      partitionLags('t', ends, [
+        { partition: 0, offset: '100' },
+        { partition: 1, offset: '40' },
+        { partition: 2, offset: '7' },
+      ]),
+    ).toEqual([
       { topic: 't', partition: 0, lag: 20 },
       { topic: 't', partition: 1, lag: 0 },
       { topic: 't', partition: 2, lag: 0 },
@@ -28,8 +30,8 @@ describe('partitionLags', () => {
   });
 
   it('never reports a negative lag (a commit ahead of a truncated log)', () => {
-    expect(partitionLags('t', [{ partition: 0, high: '5', low: '0' }], [{ partition: 0, offset: '9' }])).toEqual([
-      { topic: 't', partition: 0, lag: 0 },
-    ]);
+    expect(
+      partitionLags('t', [{ partition: 0, high: '5', low: '0' }], [{ partition: 0, offset: '9' }]),
+    ).toEqual([{ topic: 't', partition: 0, lag: 0 }]);
   });
 });

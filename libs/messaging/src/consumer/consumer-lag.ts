@@ -75,11 +75,16 @@ export class ConsumerLagMonitor {
 
   private async measure(): Promise<void> {
     try {
-      const committed = await this.admin.fetchOffsets({ groupId: this.groupId, topics: [...this.topics] });
+      const committed = await this.admin.fetchOffsets({
+        groupId: this.groupId,
+        topics: [...this.topics],
+      });
       const lags: PartitionLag[] = [];
       for (const topic of this.topics) {
         const ends = await this.admin.fetchTopicOffsets(topic);
-        lags.push(...partitionLags(topic, ends, committed.find((c) => c.topic === topic)?.partitions ?? []));
+        lags.push(
+          ...partitionLags(topic, ends, committed.find((c) => c.topic === topic)?.partitions ?? []),
+        );
       }
       this.sink(this.groupId, lags);
       if (this.failing) this.logger.log('consumer lag readable again');

@@ -12,7 +12,11 @@ import { waitUntil } from '../core/wait-until';
 import { newKafkaClusterId } from './cluster-id';
 import { javaBinary, KAFKA_JVM_OPTIONS } from './kafka-driver';
 import { ensureKafkaLibs, kafkaLibsDir } from './kafka-libs';
-import { kafkaServerProperties, renderKafkaLog4jProperties, renderProperties } from './server-properties';
+import {
+  kafkaServerProperties,
+  renderKafkaLog4jProperties,
+  renderProperties,
+} from './server-properties';
 import { generateTlsMaterial, type TlsMaterial } from './tls-material';
 
 export const SECURE_KAFKA_DEFAULT_PORT = 19192;
@@ -42,7 +46,9 @@ export function secureKafkaPorts(env: Env = process.env): SecureKafkaPorts {
   };
   const numbers = [ports.saslSsl.port, ports.controller.port, ports.mtls.port];
   if (new Set(numbers).size !== 3 || numbers.some((p) => p > 65535)) {
-    throw new Error(`the secure Kafka ports must be three different TCP ports (got ${numbers.join(', ')})`);
+    throw new Error(
+      `the secure Kafka ports must be three different TCP ports (got ${numbers.join(', ')})`,
+    );
   }
   return ports;
 }
@@ -65,7 +71,8 @@ export interface SecureKafka extends SecureKafkaEndpoints {
   stop(): Promise<void>;
 }
 
-const jaas = (module: string, options = ''): string => `org.apache.kafka.common.security.${module} required${options};`;
+const jaas = (module: string, options = ''): string =>
+  `org.apache.kafka.common.security.${module} required${options};`;
 
 /** server.properties of the secure broker: the test broker's settings with secured listeners. */
 export function secureKafkaServerProperties(
@@ -76,14 +83,19 @@ export function secureKafkaServerProperties(
 ): Array<[string, string]> {
   const host = '127.0.0.1';
   const overrides = new Map<string, string>([
-    ['listeners', `SASL_SSL://${host}:${ports.saslSsl},SSL://${host}:${ports.mtls},CONTROLLER://${host}:${ports.controller}`],
+    [
+      'listeners',
+      `SASL_SSL://${host}:${ports.saslSsl},SSL://${host}:${ports.mtls},CONTROLLER://${host}:${ports.controller}`,
+    ],
     ['advertised.listeners', `SASL_SSL://${host}:${ports.saslSsl},SSL://${host}:${ports.mtls}`],
     ['inter.broker.listener.name', 'SSL'],
     ['listener.security.protocol.map', 'CONTROLLER:PLAINTEXT,SASL_SSL:SASL_SSL,SSL:SSL'],
   ]);
-  const base = kafkaServerProperties({ brokerPort: ports.saslSsl, controllerPort: ports.controller, logDir }).map(
-    ([key, value]): [string, string] => [key, overrides.get(key) ?? value],
-  );
+  const base = kafkaServerProperties({
+    brokerPort: ports.saslSsl,
+    controllerPort: ports.controller,
+    logDir,
+  }).map(([key, value]): [string, string] => [key, overrides.get(key) ?? value]);
   return [
     ...base,
     ['ssl.keystore.type', 'PKCS12'],
@@ -95,7 +107,10 @@ export function secureKafkaServerProperties(
     ['listener.name.ssl.ssl.client.auth', 'required'],
     ['listener.name.sasl_ssl.ssl.client.auth', 'none'],
     ['sasl.enabled.mechanisms', 'PLAIN,SCRAM-SHA-256,SCRAM-SHA-512'],
-    ['listener.name.sasl_ssl.plain.sasl.jaas.config', jaas('plain.PlainLoginModule', ` user_${user.username}="${user.password}"`)],
+    [
+      'listener.name.sasl_ssl.plain.sasl.jaas.config',
+      jaas('plain.PlainLoginModule', ` user_${user.username}="${user.password}"`),
+    ],
     ['listener.name.sasl_ssl.scram-sha-256.sasl.jaas.config', jaas('scram.ScramLoginModule')],
     ['listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config', jaas('scram.ScramLoginModule')],
   ];
@@ -109,7 +124,11 @@ export function saslSslClientConfig(
   return {
     brokers: [endpoints.saslSslBrokers],
     ssl: { ca: readFileSync(endpoints.tls.caCert, 'utf8') },
-    sasl: { mechanism, username: endpoints.username, password: endpoints.password } as KafkaConfig['sasl'],
+    sasl: {
+      mechanism,
+      username: endpoints.username,
+      password: endpoints.password,
+    } as KafkaConfig['sasl'],
   };
 }
 
@@ -125,7 +144,8 @@ async function probeSecure(endpoints: SecureKafkaEndpoints): Promise<void> {
   await admin.connect();
   try {
     const cluster = await admin.describeCluster();
-    if (cluster.controller === null || cluster.controller < 0) throw new Error('no active controller yet');
+    if (cluster.controller === null || cluster.controller < 0)
+      throw new Error('no active controller yet');
   } finally {
     await admin.disconnect();
   }
@@ -164,7 +184,10 @@ export async function startSecureKafka(
   const dataDir = freshDir(join(config.cacheDir, 'kafka-secure', `${ports.saslSsl.port}`));
   const tls = await generateTlsMaterial(join(dataDir, 'tls'), options.signal);
   const tlsDone = Date.now();
-  const user = { username: 'medmentor', password: newKafkaClusterId().replace(/[^A-Za-z0-9]/g, 'x') };
+  const user = {
+    username: 'medmentor',
+    password: newKafkaClusterId().replace(/[^A-Za-z0-9]/g, 'x'),
+  };
   const serverProperties = join(dataDir, 'server.properties');
   const log4jProperties = join(dataDir, 'log4j.properties');
   const outLog = join(dataDir, 'kafka.out');
@@ -183,12 +206,29 @@ export async function startSecureKafka(
   writeFileSync(log4jProperties, renderKafkaLog4jProperties(join(dataDir, 'server.log')));
   const classpath = `${kafkaLibsDir(config.cacheDir)}/*`;
   const log4j = `-Dlog4j.configuration=file:${log4jProperties}`;
-  const scram = (mechanism: string) => `${mechanism}=[name=${user.username},password=${user.password}]`;
+  const scram = (mechanism: string) =>
+    `${mechanism}=[name=${user.username},password=${user.password}]`;
   await runChecked(
     javaBinary(),
-    ['-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', log4j, '-cp', classpath, 'kafka.tools.StorageTool',
-      'format', '-t', newKafkaClusterId(), '-c', serverProperties, '--ignore-formatted',
-      '--add-scram', scram('SCRAM-SHA-256'), '--add-scram', scram('SCRAM-SHA-512')],
+    [
+      '-Xmx256m',
+      '-XX:+UseSerialGC',
+      '-XX:TieredStopAtLevel=1',
+      log4j,
+      '-cp',
+      classpath,
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      newKafkaClusterId(),
+      '-c',
+      serverProperties,
+      '--ignore-formatted',
+      '--add-scram',
+      scram('SCRAM-SHA-256'),
+      '--add-scram',
+      scram('SCRAM-SHA-512'),
+    ],
     { cwd: dataDir, signal: options.signal, timeoutMs: 120_000 },
   );
 
@@ -196,12 +236,25 @@ export async function startSecureKafka(
   const out = openSync(outLog, 'a');
   const child = spawn(
     javaBinary(),
-    [...KAFKA_JVM_OPTIONS, '-Xmx384m', log4j, `-Dkafka.logs.dir=${dataDir}`, '-cp', classpath, 'kafka.Kafka', serverProperties],
+    [
+      ...KAFKA_JVM_OPTIONS,
+      '-Xmx384m',
+      log4j,
+      `-Dkafka.logs.dir=${dataDir}`,
+      '-cp',
+      classpath,
+      'kafka.Kafka',
+      serverProperties,
+    ],
     { cwd: dataDir, stdio: ['ignore', out, out] },
   );
   closeSync(out);
   let exit: string | null = null;
-  child.once('exit', (code, signal) => (exit = signal ? `exited on signal ${signal}` : `exited with code ${String(code)}`));
+  child.once(
+    'exit',
+    (code, signal) =>
+      (exit = signal ? `exited on signal ${signal}` : `exited with code ${String(code)}`),
+  );
 
   const endpoints: SecureKafkaEndpoints = {
     saslSslBrokers: `127.0.0.1:${ports.saslSsl.port}`,
@@ -229,7 +282,11 @@ export async function startSecureKafka(
   return {
     ...endpoints,
     startupMs: now - started,
-    timings: { tlsMs: tlsDone - started, formatMs: formatDone - tlsDone, startMs: now - formatDone },
+    timings: {
+      tlsMs: tlsDone - started,
+      formatMs: formatDone - tlsDone,
+      startMs: now - formatDone,
+    },
     stop,
   };
 }

@@ -27,14 +27,51 @@ const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes'];
 export async function generateTlsMaterial(dir: string, signal?: AbortSignal): Promise<TlsMaterial> {
   mkdirSync(dir, { recursive: true });
   const path = (name: string) => join(dir, name);
-  const run = (args: string[]) => runChecked('openssl', args, { cwd: dir, signal, timeoutMs: 30_000 });
+  const run = (args: string[]) =>
+    runChecked('openssl', args, { cwd: dir, signal, timeoutMs: 30_000 });
   const selfSigned = async (name: string, subject: string) =>
-    run(['req', '-x509', ...EC, '-keyout', path(`${name}.key`), '-out', path(`${name}.crt`), '-days', DAYS, '-subj', subject]);
+    run([
+      'req',
+      '-x509',
+      ...EC,
+      '-keyout',
+      path(`${name}.key`),
+      '-out',
+      path(`${name}.crt`),
+      '-days',
+      DAYS,
+      '-subj',
+      subject,
+    ]);
   const signed = async (name: string, subject: string, ca: string, extensions: string) => {
     writeFileSync(path(`${name}.ext`), `${extensions}\n`);
-    await run(['req', ...EC, '-keyout', path(`${name}.key`), '-out', path(`${name}.csr`), '-subj', subject]);
-    await run(['x509', '-req', '-in', path(`${name}.csr`), '-CA', path(`${ca}.crt`), '-CAkey', path(`${ca}.key`),
-      '-CAcreateserial', '-out', path(`${name}.crt`), '-days', DAYS, '-extfile', path(`${name}.ext`)]);
+    await run([
+      'req',
+      ...EC,
+      '-keyout',
+      path(`${name}.key`),
+      '-out',
+      path(`${name}.csr`),
+      '-subj',
+      subject,
+    ]);
+    await run([
+      'x509',
+      '-req',
+      '-in',
+      path(`${name}.csr`),
+      '-CA',
+      path(`${ca}.crt`),
+      '-CAkey',
+      path(`${ca}.key`),
+      '-CAcreateserial',
+      '-out',
+      path(`${name}.crt`),
+      '-days',
+      DAYS,
+      '-extfile',
+      path(`${name}.ext`),
+    ]);
   };
 
   await Promise.all([
@@ -42,13 +79,32 @@ export async function generateTlsMaterial(dir: string, signal?: AbortSignal): Pr
     selfSigned('stranger-ca', '/CN=unknown-ca'),
   ]);
   await Promise.all([
-    signed('server', '/CN=localhost', 'ca', 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth'),
+    signed(
+      'server',
+      '/CN=localhost',
+      'ca',
+      'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth',
+    ),
     signed('client', '/CN=medmentor-client', 'ca', 'extendedKeyUsage=clientAuth'),
     signed('stranger', '/CN=medmentor-client', 'stranger-ca', 'extendedKeyUsage=clientAuth'),
   ]);
   const keystorePassword = randomBytes(12).toString('hex');
-  await run(['pkcs12', '-export', '-in', path('server.crt'), '-inkey', path('server.key'), '-certfile', path('ca.crt'),
-    '-name', 'broker', '-out', path('server.p12'), '-passout', `pass:${keystorePassword}`]);
+  await run([
+    'pkcs12',
+    '-export',
+    '-in',
+    path('server.crt'),
+    '-inkey',
+    path('server.key'),
+    '-certfile',
+    path('ca.crt'),
+    '-name',
+    'broker',
+    '-out',
+    path('server.p12'),
+    '-passout',
+    `pass:${keystorePassword}`,
+  ]);
   return {
     dir,
     caCert: path('ca.crt'),

@@ -17,13 +17,18 @@ export async function runSecureKafka(config: InfraConfig, out: Output): Promise<
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  const kafka = await startSecureKafka(config, { log: (line) => out.info(line), signal: controller.signal });
+  const kafka = await startSecureKafka(config, {
+    log: (line) => out.info(line),
+    signal: controller.signal,
+  });
   const { tlsMs, formatMs, startMs } = kafka.timings;
   out.info(
     `secure Kafka up in ${seconds(kafka.startupMs)} (PKI ${seconds(tlsMs)}, format ${seconds(formatMs)}, start ${seconds(startMs)}): ` +
       `SASL_SSL ${kafka.saslSslBrokers}, mTLS ${kafka.mtlsBrokers}`,
   );
-  out.info(`client certificate for ${kafka.mtlsBrokers}: ${kafka.tls.clientCert} and ${kafka.tls.clientKey}`);
+  out.info(
+    `client certificate for ${kafka.mtlsBrokers}: ${kafka.tls.clientCert} and ${kafka.tls.clientKey}`,
+  );
   exportLines({
     KAFKA_BROKERS: kafka.saslSslBrokers,
     KAFKA_SSL: 'true',
