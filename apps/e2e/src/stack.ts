@@ -3,6 +3,19 @@ import { generateDevKeyPair, signDevToken, type DevKeyPair, type Role } from '@m
 import { kafkaBrokers, mongoUri, ServiceProcess, SERVICES, uniqueName, type ServiceName } from '@medmentor/testing';
 
 const ISSUER = 'medmentor-e2e';
+
+/**
+ * Added to each service's default port (3001..3004): 100 unless `E2E_PORT_OFFSET` says
+ * otherwise, so several e2e runs on one machine can use separate ports.
+ */
+export const e2ePortOffset = (env: NodeJS.ProcessEnv = process.env): number => {
+  const raw = env['E2E_PORT_OFFSET'];
+  if (raw === undefined || raw.trim() === '') return 100;
+  const offset = Number(raw);
+  if (!Number.isInteger(offset) || offset < 0 || offset > 60_000)
+    throw new Error(`E2E_PORT_OFFSET must be an integer from 0 to 60000, got ${raw}`);
+  return offset;
+};
 const AUDIENCE = 'medmentor-api';
 
 /** The four services as separate processes on the real broker and database. */
@@ -15,12 +28,13 @@ export class Stack {
     this.services = {} as Record<ServiceName, ServiceProcess>;
   }
 
-  async start(): Promise<void> {
+  /** Starts the services (all four unless `names` picks some) and waits until they are ready. */
+  async start(names: ServiceName[] = Object.keys(SERVICES) as ServiceName[]): Promise<void> {
     const { publicKeyPem: publicKey } = await this.keys;
-    for (const name of Object.keys(SERVICES) as ServiceName[]) {
+    for (const name of names) {
       const service = new ServiceProcess({
         name,
-        port: SERVICES[name] + 100,
+        port: SERVICES[name] + e2ePortOffset(),
         logDir: join(__dirname, '../../../tmp/e2e-logs', this.runId),
         env: {
           MONGODB_URI: mongoUri(),
@@ -42,6 +56,26 @@ export class Stack {
   async token(tenantId: string, roles: [Role, ...Role[]], subject = 'e2e-user'): Promise<string> {
     const { privateKeyPem: privateKey } = await this.keys;
     return signDevToken(privateKey, { subject, tenantId, roles }, { issuer: ISSUER, audience: AUDIENCE, expiresIn: '1h' });
+  }
+
+  /** A token of a physician: the physician claim links it to their profile. */
+  async physicianToken(tenantId: string, physicianId: string, roles: [Role, ...Role[]] = ['mentee']): Promise<string> {
+    const { privateKeyPem: privateKey } = await this.keys;
+    return signDevToken(
+      privateKey,
+      { subject: `e2e-${physicianId}`, tenantId, roles, physicianId },
+      { issuer: ISSUER, audience: AUDIENCE, expiresIn: '1h' },
+    );
+  }
+
+  /** A platform admin's token, with no tenant (tenant registration). */
+  async platformAdminToken(): Promise<string> {
+    const { privateKeyPem: privateKey } = await this.keys;
+    return signDevToken(
+      privateKey,
+      { subject: 'e2e-platform', roles: ['platform-admin'] },
+      { issuer: ISSUER, audience: AUDIENCE, expiresIn: '1h' },
+    );
   }
 
   async stop(): Promise<Record<ServiceName, number | null>> {
