@@ -55,7 +55,7 @@ export class Delivery {
   @Prop()
   data?: string;
 
-  @Prop({ required: true, enum: DELIVERY_STATUSES })
+  @Prop({ type: String, required: true, enum: DELIVERY_STATUSES })
   status!: DeliveryStatus;
 
   @Prop()

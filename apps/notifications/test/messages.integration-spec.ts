@@ -1,0 +1,391 @@
+import { Topics } from '@medmentor/contracts';
+import { KafkaReader, uniqueName, waitFor } from '@medmentor/testing';
+import { NotificationPlanner } from '../src/delivery/notification-planner.service';
+import { listMail, waitForMail } from './mailbox';
+import {
+  NotificationsTestApp,
+  physicianSnapshot,
+  programConfig,
+  tenantSnapshot,
+} from './notifications-test-app';
+
+describe('events become messages (real Kafka, MongoDB-wire server and SMTP server)', () => {
+  let it$: NotificationsTestApp;
+  let reader: KafkaReader;
+  const tenantId = uniqueName('tenant');
+  const programId = uniqueName('program');
+  const HOSTILE = '<script>alert("x")</script> Mallory';
+
+  const contactStored = (physicianId: string, version = 1) =>
+    waitFor(
+      async () =>
+        (await it$.connection
+          .collection('contacts')
+          .findOne({ _id: physicianId as never, version })) ?? undefined,
+      {
+        description: `contact ${physicianId} v${version}`,
+      },
+    );
+
+  const registerPhysician = async (overrides: Record<string, unknown> = {}) => {
+    const snapshot = physicianSnapshot(tenantId, overrides);
+    await it$.publish('medmentor.profiles.physician.registered', snapshot, tenantId);
+    await contactStored(snapshot.physicianId);
+    return snapshot;
+  };
+
+  const matchFacts = (menteeId: string, mentorId: string) => ({
+    matchId: uniqueName('match'),
+    tenantId,
+    programId,
+    role: 'career' as const,
+    menteeId,
+    mentorId,
+    menteeEnrollmentId: uniqueName('en'),
+    mentorEnrollmentId: uniqueName('en'),
+    origin: 'run' as const,
+    version: 1,
+    at: new Date().toISOString(),
+  });
+
+  beforeAll(async () => {
+    it$ = await NotificationsTestApp.start();
+    reader = await new KafkaReader().start([
+      Topics.NotificationsDelivery,
+      `${Topics.ProfilesEnrollment}.dlq`,
+    ]);
+    await it$.publish('medmentor.profiles.tenant.registered', tenantSnapshot(tenantId), tenantId);
+    await it$.publish(
+      'medmentor.profiles.program.published',
+      programConfig(tenantId, programId, 'Early-career mentoring'),
+      tenantId,
+    );
+    await waitFor(
+      async () =>
+        (await it$.connection.collection('programs').findOne({ _id: programId as never })) ??
+        undefined,
+      {
+        description: 'the program in the read model',
+      },
+    );
+  });
+
+  afterAll(async () => {
+    await reader?.stop();
+    await it$?.close();
+  });
+
+  it('confirms an enrollment by email (text and HTML) and in the inbox, and announces both deliveries', async () => {
+    const ana = await registerPhysician();
+    const enrollment = await it$.publish(
+      'medmentor.profiles.enrollment.submitted',
+      {
+        enrollmentId: uniqueName('en'),
+        tenantId,
+        programId,
+        physicianId: ana.physicianId,
+        side: 'mentee',
+        roles: ['career'],
+        topics: [],
+        preferences: {
+          externalMentorOnly: false,
+          preferred: { specialties: [], languages: [], practiceSetting: {} },
+          exclusions: [],
+        },
+        status: 'active',
+        submittedAt: new Date().toISOString(),
+        version: 1,
+      },
+      tenantId,
+    );
+    const [mail] = await waitForMail(ana.email);
+    expect(mail?.subject).toBe('You are enrolled in Early-career mentoring');
+    expect(mail?.from?.text).toContain('no-reply@medmentor.test');
+    expect(mail?.text).toContain('Hello Ana García');
+    expect(mail?.text).toContain('as a mentee is confirmed. Roles: career.');
+    expect(mail?.html).toContain('<strong>Early-career mentoring</strong>');
+    expect(mail?.text).toContain(
+      'Unsubscribe: https://notifications.medmentor.test/api/v1/unsubscribe?token=',
+    );
+
+    const deliveries = await it$.settled({ sourceEventId: enrollment.envelope.id }, 2);
+    expect(deliveries.map((d) => [d['channel'], d['status']]).sort()).toEqual([
+      ['email', 'sent'],
+      ['inbox', 'sent'],
+    ]);
+    const events = await waitFor(() => {
+      const sent = reader
+        .on(Topics.NotificationsDelivery)
+        .filter((m) => m.value?.includes(enrollment.envelope.id));
+      return sent.length >= 2 ? sent : undefined;
+    });
+    expect(events.map((m) => JSON.parse(m.value ?? '{}').type)).toEqual([
+      'medmentor.notifications.delivery.sent',
+      'medmentor.notifications.delivery.sent',
+    ]);
+    expect(events.every((m) => !m.value?.includes(ana.email))).toBe(true);
+  });
+
+  it('sends nothing twice when an event is redelivered, even past the processed-event record', async () => {
+    const ben = await registerPhysician({ displayName: 'Ben Okafor' });
+    const event = await it$.publish(
+      'medmentor.profiles.enrollment.withdrawn',
+      {
+        enrollmentId: uniqueName('en'),
+        tenantId,
+        programId,
+        physicianId: ben.physicianId,
+        side: 'mentor',
+        withdrawnAt: new Date().toISOString(),
+        version: 2,
+      },
+      tenantId,
+    );
+    await waitForMail(ben.email);
+    await it$.send(event); // the broker delivers it again
+    // A consumer that lost its processed-event record plans the same messages again.
+    await it$
+      .get(NotificationPlanner)
+      .plan(event.envelope, [
+        {
+          kind: 'enrollment-withdrawn',
+          recipient: { physicianId: ben.physicianId },
+          programId,
+          data: { side: 'mentor' },
+        },
+      ]);
+    await it$.settled({ sourceEventId: event.envelope.id }, 2);
+    // A later mail to Ben proves the pipeline moved past the redelivery.
+    const marker = await it$.publish(
+      'medmentor.profiles.enrollment.submitted',
+      {
+        enrollmentId: uniqueName('en'),
+        tenantId,
+        programId,
+        physicianId: ben.physicianId,
+        side: 'mentor',
+        roles: ['career'],
+        topics: [],
+        preferences: {
+          externalMentorOnly: false,
+          preferred: { specialties: [], languages: [], practiceSetting: {} },
+          exclusions: [],
+        },
+        capacity: 1,
+        status: 'active',
+        submittedAt: new Date().toISOString(),
+        version: 1,
+      },
+      tenantId,
+    );
+    await it$.settled({ sourceEventId: marker.envelope.id }, 2);
+    const mails = await waitForMail(ben.email, 2);
+    expect(mails.map((m) => m.subject).sort()).toEqual([
+      'You are enrolled in Early-career mentoring',
+      'Your enrollment in Early-career mentoring ended',
+    ]);
+    expect(await it$.deliveries({ sourceEventId: event.envelope.id })).toHaveLength(2);
+  });
+
+  it('attaches the frozen rank list as CSV', async () => {
+    const cara = await registerPhysician({ displayName: 'Cara Diaz' });
+    await it$.publish(
+      'medmentor.profiles.rank-list.frozen',
+      {
+        enrollmentId: uniqueName('en'),
+        tenantId,
+        programId,
+        physicianId: cara.physicianId,
+        side: 'mentee',
+        ranks: ['en-a', 'en-b'],
+        submittedAt: new Date().toISOString(),
+        frozenAt: '2026-11-20T17:00:00Z',
+        version: 3,
+      },
+      tenantId,
+    );
+    const [mail] = await waitForMail(cara.email);
+    expect(mail?.subject).toBe('Your rank list for Early-career mentoring is final');
+    expect(mail?.text).toContain('Your list of 2 choice(s) is final');
+    expect(mail?.text).toContain('Fri 20 Nov 2026, 11:00 (CST)');
+    expect(mail?.attachments).toHaveLength(1);
+    expect(mail?.attachments[0]?.filename).toBe('rank-list.csv');
+    expect(mail?.attachments[0]?.content.toString()).toBe(
+      'rank,enrollment_id\r\n1,en-a\r\n2,en-b\r\n',
+    );
+  });
+
+  it('tells both sides of a match proposal, each naming the other, with hostile names escaped in HTML', async () => {
+    const mentee = await registerPhysician({ displayName: 'Dana Park' });
+    const mentor = await registerPhysician({ displayName: HOSTILE });
+    await it$.publish(
+      'medmentor.matching.match.proposed',
+      {
+        ...matchFacts(mentee.physicianId, mentor.physicianId),
+        responseDeadline: '2026-12-01T17:00:00Z',
+        score: 812,
+      },
+      tenantId,
+    );
+    const [toMentee] = await waitForMail(mentee.email);
+    const [toMentor] = await waitForMail(mentor.email);
+    expect(toMentee?.subject).toBe(
+      'New career mentorship match in Early-career mentoring: please answer',
+    );
+    expect(toMentee?.text).toContain(`matched as mentee with ${HOSTILE}`);
+    expect(toMentee?.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Mallory');
+    expect(toMentee?.html).not.toContain('<script>');
+    expect(toMentee?.text).toContain('Compatibility score: 812');
+    expect(toMentee?.text).toContain('Tue 1 Dec 2026, 11:00 (CST)');
+    expect(toMentor?.text).toContain('matched as mentor with Dana Park');
+    expect(toMentor?.html).toContain('Hello &lt;script&gt;');
+  });
+
+  it('wires the rest of the match lifecycle: accepted, declined, expired, activated, ended', async () => {
+    const mentee = await registerPhysician({ displayName: 'Eli Moreau' });
+    const mentor = await registerPhysician({ displayName: 'Fay Liu' });
+    const facts = matchFacts(mentee.physicianId, mentor.physicianId);
+    await it$.publish('medmentor.matching.match.accepted', { ...facts, by: 'mentor' }, tenantId);
+    await it$.publish('medmentor.matching.match.declined', { ...facts, by: 'mentee' }, tenantId);
+    await it$.publish(
+      'medmentor.matching.match.expired',
+      { ...facts, responseDeadline: '2026-12-01T17:00:00Z' },
+      tenantId,
+    );
+    await it$.publish('medmentor.matching.match.activated', facts, tenantId);
+    await it$.publish(
+      'medmentor.matching.match.ended',
+      { ...facts, reason: 'completed' },
+      tenantId,
+    );
+    const toMentee = await waitForMail(mentee.email, 5);
+    const toMentor = await waitForMail(mentor.email, 4);
+    expect(toMentee.map((m) => m.subject).sort()).toEqual([
+      'Fay Liu accepted your match in Early-career mentoring',
+      'Your career mentorship with Fay Liu starts',
+      'Your match in Early-career mentoring will not go ahead',
+      'Your match proposal in Early-career mentoring expired',
+      'Your mentorship with Fay Liu has ended',
+    ]);
+    expect(toMentor.map((m) => m.subject).sort()).toEqual([
+      'Your career mentorship with Eli Moreau starts',
+      'Your match in Early-career mentoring will not go ahead',
+      'Your match proposal in Early-career mentoring expired',
+      'Your mentorship with Eli Moreau has ended',
+    ]);
+  });
+
+  it("alerts the program's administrator contacts when a match run completes", async () => {
+    const admin = await it$.token(tenantId, ['org-admin']);
+    const email = `${uniqueName('admin')}@example.org`;
+    const created = await it$.call<{ id: string }>('POST', '/api/v1/admin-contacts', {
+      token: admin,
+      body: { name: 'Grace Admin', email, programId },
+    });
+    expect(created.status).toBe(201);
+    await it$.publish(
+      'medmentor.matching.run.completed',
+      {
+        runId: uniqueName('run'),
+        tenantId,
+        programId,
+        algorithm: 'assignment',
+        status: 'completed',
+        matched: 12,
+        unmatched: 2,
+        verified: true,
+        completedAt: new Date().toISOString(),
+      } as never,
+      tenantId,
+    );
+    const [mail] = await waitForMail(email);
+    expect(mail?.subject).toBe('Match run for Early-career mentoring: completed');
+    expect(mail?.text).toContain('Hello Grace Admin');
+    expect(mail?.text).toContain('12 matched, 2 unmatched');
+  });
+
+  it('keeps the newest contact details, ignores a stale snapshot, and forgets everything on erasure', async () => {
+    const hana = await registerPhysician({ displayName: 'Hana Sato' });
+    const newEmail = `${uniqueName('hana-new')}@example.org`;
+    await it$.publish(
+      'medmentor.profiles.physician.updated',
+      { ...hana, email: newEmail, version: 2 },
+      tenantId,
+    );
+    await contactStored(hana.physicianId, 2);
+    await it$.publish(
+      'medmentor.profiles.physician.updated',
+      { ...hana, email: 'stale@example.org', version: 1 },
+      tenantId,
+    );
+    const facts = matchFacts(hana.physicianId, (await registerPhysician()).physicianId);
+    await it$.publish('medmentor.matching.match.activated', facts, tenantId);
+    await waitForMail(newEmail);
+    expect(await listMail(hana.email)).toHaveLength(0);
+    expect(
+      (await it$.connection.collection('contacts').findOne({ _id: hana.physicianId as never }))?.[
+        'email'
+      ],
+    ).toBe(newEmail);
+    const token = await it$.token(tenantId, ['mentee'], hana.physicianId);
+    await waitFor(async () =>
+      (await it$.call<{ unread: number }>('GET', '/api/v1/inbox/unread-count', { token })).body
+        .unread === 1
+        ? true
+        : undefined,
+    );
+
+    await it$.publish(
+      'medmentor.profiles.physician.erased',
+      { physicianId: hana.physicianId, tenantId },
+      tenantId,
+    );
+    await waitFor(async () =>
+      (await it$.connection.collection('contacts').findOne({ _id: hana.physicianId as never }))?.[
+        'erased'
+      ] === true
+        ? true
+        : undefined,
+    );
+    const contact = await it$.connection
+      .collection('contacts')
+      .findOne({ _id: hana.physicianId as never });
+    expect(contact).not.toHaveProperty('email');
+    expect(contact).not.toHaveProperty('displayName');
+    expect(
+      (await it$.call<{ unread: number }>('GET', '/api/v1/inbox/unread-count', { token })).body
+        .unread,
+    ).toBe(0);
+    expect(
+      await it$.deliveries({ physicianId: hana.physicianId, data: { $exists: true } }),
+    ).toHaveLength(0);
+    // A late snapshot cannot bring the details back.
+    await it$.publish('medmentor.profiles.physician.updated', { ...hana, version: 3 }, tenantId);
+    await it$.publish(
+      'medmentor.matching.match.activated',
+      { ...facts, matchId: uniqueName('match') },
+      tenantId,
+    );
+    const other = await waitForMail(
+      (await it$.connection.collection('contacts').findOne({ _id: facts.mentorId as never }))?.[
+        'email'
+      ] as string,
+      2,
+    );
+    expect(other[1]?.text).toContain('a former participant');
+    expect(
+      (await it$.connection.collection('contacts').findOne({ _id: hana.physicianId as never }))?.[
+        'erased'
+      ],
+    ).toBe(true);
+  });
+
+  it('dead-letters a message that is not a valid event, with the reason, and goes on', async () => {
+    await it$.sendRaw(Topics.ProfilesEnrollment, 'bad-key', '{"not":"an event"');
+    const letter = await waitFor(() =>
+      reader.on(`${Topics.ProfilesEnrollment}.dlq`).find((m) => m.key === 'bad-key'),
+    );
+    expect(letter.headers['dlq-reason']).toBeTruthy();
+    expect(letter.headers['dlq-consumer-group']).toMatch(/^it-notifications/);
+  });
+});
