@@ -18,7 +18,7 @@ const physician: EnrollingPhysician = {
   physicianId: 'p-1',
   careerStage: 'mid-career',
   specialty: 'internal-medicine',
-  subspecialty: 'cardiovascular-disease',
+  subspecialty: 'internal-medicine.cardiovascular-disease',
   mentoringCapacity: 3,
   mentorTrainingCompleted: false,
 };
