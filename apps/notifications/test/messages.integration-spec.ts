@@ -109,7 +109,7 @@ describe('events become messages (real Kafka, MongoDB-wire server and SMTP serve
     );
 
     const deliveries = await it$.settled({ sourceEventId: enrollment.envelope.id }, 2);
-    expect(deliveries.map((d) => [d['channel'], d['status']]).sort()).toEqual([
+    expect(deliveries.map((d): unknown[] => [d['channel'], d['status']]).sort()).toEqual([
       ['email', 'sent'],
       ['inbox', 'sent'],
     ]);
@@ -119,7 +119,7 @@ describe('events become messages (real Kafka, MongoDB-wire server and SMTP serve
         .filter((m) => m.value?.includes(enrollment.envelope.id));
       return sent.length >= 2 ? sent : undefined;
     });
-    expect(events.map((m) => JSON.parse(m.value ?? '{}').type)).toEqual([
+    expect(events.map((m) => (JSON.parse(m.value ?? '{}') as { type: string }).type)).toEqual([
       'medmentor.notifications.delivery.sent',
       'medmentor.notifications.delivery.sent',
     ]);
