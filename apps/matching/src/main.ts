@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { runService } from '@medmentor/runtime';
+import { CoreModule } from './core/core.module';
 import { ReadModelModule } from './read-model/read-model.module';
+import { RunsModule } from './runs/runs.module';
 
 void runService({
   name: 'matching',
@@ -9,5 +11,5 @@ void runService({
   description:
     'Compatibility scoring, recommendations, cohort and national matching, and the lifecycle of matches.',
   version: '1',
-  features: [ReadModelModule],
+  features: [CoreModule, ReadModelModule, RunsModule],
 });
