@@ -10,7 +10,9 @@ import { ROLES, populationArb } from '../testing/scoring-arbitrary';
 import { WINTER, mentee, mentor, peer, program } from '../testing/scoring-fixtures';
 import { compileCandidatePool } from './candidate-pool';
 import { boardInstance, cohortInstance } from './cohort-scores';
-import { recommendMentees, recommendMentors } from './recommend';
+import { recommendMentees, recommendMentors, topCandidates } from './recommend';
+import { EXCLUDED, scoreCandidates } from './score-candidates';
+import { topKIndices } from '../assignment/prune-candidates';
 import type { MentorshipRole } from '@medmentor/domain';
 
 /** Every allowed pair scored one by one, sorted by score then id: the definition of top-k. */
@@ -128,6 +130,27 @@ describe('recommendations', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('prunes with the heap floor without changing the top k (larger pools, small k)', () => {
+    fc.assert(
+      fc.property(
+        populationArb(25, 40),
+        fc.constantFrom(...ROLES),
+        fc.integer({ min: 1, max: 3 }),
+        fc.nat(),
+        ({ people, program: prog, at: instant }, role, k, which) => {
+          const query = people[which % people.length];
+          const p = compileCandidatePool(people, prog, { at: instant });
+          const scores = scoreCandidates(p, query, { role, direction: 'mentors' });
+          const expected = [...topKIndices(scores, k)]
+            .filter((i) => scores[i] !== EXCLUDED)
+            .map((index) => ({ index, score: scores[index] }));
+          expect(topCandidates(p, query, 'mentors', { role, k })).toEqual(expected);
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 

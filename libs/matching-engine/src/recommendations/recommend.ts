@@ -1,11 +1,10 @@
 import type { MentorshipRole } from '@medmentor/domain';
-import { topKIndices } from '../assignment/prune-candidates';
 import { MatchingInputError } from '../errors';
 import type { PairScore } from '../scoring/explanation.types';
 import { scorePair } from '../scoring/score-pair';
 import type { ScoringParticipant } from '../scoring/scoring.types';
 import type { CandidatePool } from './candidate-pool';
-import { EXCLUDED, scoreCandidates } from './score-candidates';
+import { bestCandidates } from './score-candidates';
 import type { ScanDirection } from './score-candidates';
 
 export interface RecommendOptions {
@@ -26,12 +25,7 @@ export function topCandidates(
   if (!Number.isInteger(k) || k < 0) {
     throw new MatchingInputError('invalid-option', 'k must be a non-negative integer');
   }
-  const scores = scoreCandidates(pool, query, { role, direction, excludeIds });
-  const out: { index: number; score: number }[] = [];
-  for (const index of topKIndices(scores, k)) {
-    if (scores[index] !== EXCLUDED) out.push({ index, score: scores[index] });
-  }
-  return out;
+  return bestCandidates(pool, query, { role, direction, excludeIds, k });
 }
 
 /**

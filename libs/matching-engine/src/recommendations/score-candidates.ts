@@ -1,7 +1,6 @@
 import type { MentorshipRole } from '@medmentor/domain';
 import { careerStageRank, PRACTICE_SETTINGS } from '@medmentor/domain';
-import { sharedBits } from '../bits';
-import type { PlaceMatch } from '../scoring/explanation.types';
+import { popcount, sharedBits } from '../bits';
 import {
   availabilitySimilarity,
   axisSimilarity,
@@ -9,8 +8,9 @@ import {
   classifySpecialtyCode,
   coverageSimilarity,
   diceSimilarity,
-  geographySimilarity,
+  geographyOfPlace,
   languageSimilarity,
+  PLACE_SIMILARITY,
   practiceSimilarity,
   SPECIALTY_SIMILARITY,
   stageSimilarity,
@@ -19,9 +19,10 @@ import { normalizeInstitution, positionAllowed } from '../scoring/pair-constrain
 import { totalPoints } from '../scoring/score-points';
 import type { ScoringParticipant } from '../scoring/scoring.types';
 import { utcOffsetMinutes } from '../scoring/utc-offset';
-import { WEEK_WORDS, overlapSlots, weekBitmap } from '../scoring/weekly-availability';
+import { WEEK_WORDS, weekBitmap } from '../scoring/weekly-availability';
 import type { CandidatePool } from './candidate-pool';
 import { axisCode, regionKey, roleBit } from './candidate-pool';
+import { BoundedHeap } from './bounded-heap';
 
 /** `mentors`: the query is a mentee and candidates are scored as its mentors; `mentees`: the reverse. */
 export type ScanDirection = 'mentors' | 'mentees';
@@ -32,6 +33,20 @@ export interface ScoreCandidatesOptions {
   /** Candidates to leave out (already proposed, already on the board, ...). */
   readonly excludeIds?: Iterable<string>;
 }
+
+// Module-local bindings: the hot loop then calls plain functions, not properties of other modules'
+// export objects (which CommonJS output reads through getters).
+const shared = sharedBits;
+const count = popcount;
+const dice = diceSimilarity;
+const coverage = coverageSimilarity;
+const practiceMean = practiceSimilarity;
+const geography = geographyOfPlace;
+const language = languageSimilarity;
+const available = availabilitySimilarity;
+const total = totalPoints;
+const placeScore = PLACE_SIMILARITY;
+const weekWords = WEEK_WORDS;
 
 /** Score of a candidate the hard constraints exclude. */
 export const EXCLUDED = -1;
@@ -138,20 +153,66 @@ function blockedColumn(
   return blocked;
 }
 
+/** Where scanned scores go; `floor()` lets the scan skip candidates that cannot beat it. */
+interface ScanSink {
+  floor(): number;
+  push(index: number, score: number): void;
+}
+
+class AllScores implements ScanSink {
+  constructor(readonly scores: Float64Array) {}
+  floor(): number {
+    return -Infinity;
+  }
+  push(index: number, score: number): void {
+    this.scores[index] = score;
+  }
+}
+
 /**
  * Scores every candidate of the pool against one participant for `role`, applying every hard
  * constraint: `EXCLUDED` (-1) for a candidate that may not be paired, else exactly the score
- * `scorePair` gives the pair. O(candidates × (factors + 21 words of availability)).
+ * `scorePair` gives the pair. O(candidates × factors).
  */
 export function scoreCandidates(
   pool: CandidatePool,
   query: ScoringParticipant,
-  { role, direction, excludeIds = [] }: ScoreCandidatesOptions,
+  options: ScoreCandidatesOptions,
 ): Float64Array {
+  const scores = new Float64Array(pool.size).fill(EXCLUDED);
+  scan(pool, query, options, new AllScores(scores));
+  return scores;
+}
+
+/**
+ * The `k` best allowed candidates, best first, equal scores to the lower id, in one pass with a
+ * bounded heap. Once the heap is full a candidate is dropped as soon as the factors left cannot
+ * lift it above the worst kept score, so most candidates skip the costlier factors.
+ */
+export function bestCandidates(
+  pool: CandidatePool,
+  query: ScoringParticipant,
+  options: ScoreCandidatesOptions & { readonly k: number },
+): { index: number; score: number }[] {
+  const heap = new BoundedHeap(options.k);
+  scan(pool, query, options, heap);
+  return heap.sorted();
+}
+
+// A candidate whose best possible exact total is below floor + 0.5 (less a margin for floating
+// error, far above it and far below rounding to a micro-point) cannot round above the floor;
+// candidates come in id order, so one that only ties the floor cannot enter either.
+const cannotBeat = (bound: number, floor: number) => bound + 1e-6 < floor + 0.5;
+
+function scan(
+  pool: CandidatePool,
+  query: ScoringParticipant,
+  { role, direction, excludeIds = [] }: ScoreCandidatesOptions,
+  sink: ScanSink,
+): void {
   const n = pool.size;
-  const scores = new Float64Array(n).fill(EXCLUDED);
   const toMentors = direction === 'mentors';
-  if (!positionAllowed(query, toMentors ? 'mentee' : 'mentor', role, pool.program)) return scores;
+  if (!positionAllowed(query, toMentors ? 'mentee' : 'mentor', role, pool.program)) return;
   const q = compileQuery(pool, query);
   const roles = toMentors ? pool.provideRoles : pool.seekRoles;
   const bit = roleBit(role);
@@ -167,10 +228,20 @@ export function scoreCandidates(
   const lw = pool.languageCodes.words;
   const sim = new Float64Array(8);
   const needs = Array.from(points, (p) => p > 0);
+  // Points still available from factors 5.. and 7.. (similarity at most 1).
+  const restFrom5 = points[5] + points[6] + points[7];
+  const restFrom7 = points[7];
+
+  // Availability is sparse: only the query's non-empty words can overlap.
+  const weekAt = Int32Array.from(q.week.keys()).filter((w) => q.week[w] !== 0);
+  const sameCountry = placeScore['same-country'];
+  const sameRegion = placeScore['same-region'];
+  const elsewhere = placeScore.different;
+  const unknownPlace = placeScore.unknown;
 
   for (let i = 0; i < n; i++) {
-    if ((roles[i] & bit) === 0 || blocked[i]) continue;
-    if (queryWantsExternal || pool.wantsExternal[i]) {
+    if ((roles[i] & bit) === 0 || blocked[i] === 1) continue;
+    if (queryWantsExternal || pool.wantsExternal[i] === 1) {
       const sameOrUnknown =
         q.hospital >= 0 && pool.hospital[i] >= 0
           ? q.hospital === pool.hospital[i]
@@ -185,14 +256,14 @@ export function scoreCandidates(
       sim[1] = stage[gap + MAX_GAP];
     }
     if (needs[2]) {
-      const shared = sharedBits(q.interests.bits, 0, pool.interests, i * iw, iw);
+      const both = shared(q.interests.bits, 0, pool.interests, i * iw, iw);
       sim[2] = toMentors
-        ? diceSimilarity(shared, q.interests.count, pool.interestCount[i])
-        : diceSimilarity(shared, pool.interestCount[i], q.interests.count);
+        ? dice(both, q.interests.count, pool.interestCount[i])
+        : dice(both, pool.interestCount[i], q.interests.count);
     }
     if (needs[3]) {
-      const covered = sharedBits(q.topics.bits, 0, pool.topics, i * tw, tw);
-      sim[3] = coverageSimilarity(covered, toMentors ? q.topics.count : pool.topicCount[i]);
+      const covered = shared(q.topics.bits, 0, pool.topics, i * tw, tw);
+      sim[3] = coverage(covered, toMentors ? q.topics.count : pool.topicCount[i]);
     }
     if (needs[4]) {
       let sum = 0;
@@ -204,39 +275,55 @@ export function scoreCandidates(
         sum += AXIS_TABLE[a][wanted * 3 + theirs];
         axes++;
       }
-      sim[4] = practiceSimilarity(sum, axes);
+      sim[4] = practiceMean(sum, axes);
+    }
+    const floor = sink.floor();
+    if (floor > -Infinity) {
+      let partial = 0;
+      for (let f = 0; f < 5; f++) partial += points[f] * sim[f];
+      if (cannotBeat(partial + restFrom5, floor)) continue;
     }
     if (needs[5]) {
       const c = pool.country[i];
-      const place: PlaceMatch =
+      const place =
         q.country < 0 || c < 0
-          ? 'unknown'
+          ? unknownPlace
           : q.country !== c
-            ? 'different'
+            ? elsewhere
             : q.region >= 0 && q.region === pool.region[i]
-              ? 'same-region'
-              : 'same-country';
+              ? sameRegion
+              : sameCountry;
       const band = toMentors ? q.sameBand : pool.sameBand[i] === 1;
-      sim[5] = geographySimilarity(place, Math.abs(q.offset - pool.offset[i]), band);
+      sim[5] = geography(place, Math.abs(q.offset - pool.offset[i]), band);
     }
     if (needs[6]) {
-      const shared = sharedBits(q.languages.bits, 0, pool.languages, i * lw, lw);
+      const both = shared(q.languages.bits, 0, pool.languages, i * lw, lw);
       sim[6] = toMentors
-        ? languageSimilarity(
-            shared,
-            sharedBits(q.preferredLanguages.bits, 0, pool.languages, i * lw, lw),
+        ? language(
+            both,
+            shared(q.preferredLanguages.bits, 0, pool.languages, i * lw, lw),
             q.preferredLanguages.count > 0,
           )
-        : languageSimilarity(
-            shared,
-            sharedBits(pool.preferredLanguages, i * lw, q.languages.bits, 0, lw),
+        : language(
+            both,
+            shared(pool.preferredLanguages, i * lw, q.languages.bits, 0, lw),
             pool.preferredLanguageCount[i] > 0,
           );
     }
-    if (needs[7]) {
-      sim[7] = availabilitySimilarity(overlapSlots(q.week, 0, pool.week, i * WEEK_WORDS));
+    if (floor > -Infinity) {
+      let partial = 0;
+      for (let f = 0; f < 7; f++) partial += points[f] * sim[f];
+      if (cannotBeat(partial + restFrom7, floor)) continue;
     }
-    scores[i] = totalPoints(points, sim);
+    if (needs[7]) {
+      let slots = 0;
+      const base = i * weekWords;
+      for (let j = 0; j < weekAt.length; j++) {
+        const w = weekAt[j];
+        slots += count(q.week[w] & pool.week[base + w]);
+      }
+      sim[7] = available(slots);
+    }
+    sink.push(i, total(points, sim));
   }
-  return scores;
 }

@@ -128,8 +128,15 @@ export const TIME_ZONE_BAND_MINUTES = 60;
  * at 6 hours; when the mentee prefers the same band, within an hour scores 1 and anything further
  * half the usual.
  */
-export function geographySimilarity(
+export const geographySimilarity = (
   place: PlaceMatch,
+  offsetDifferenceMinutes: number,
+  sameTimeZoneBand: boolean,
+): number => geographyOfPlace(PLACE_SIMILARITY[place], offsetDifferenceMinutes, sameTimeZoneBand);
+
+/** `geographySimilarity` from the place's similarity instead of its kind. */
+export function geographyOfPlace(
+  placeSimilarity: number,
   offsetDifferenceMinutes: number,
   sameTimeZoneBand: boolean,
 ): number {
@@ -139,7 +146,7 @@ export function geographySimilarity(
     : offsetDifferenceMinutes <= TIME_ZONE_BAND_MINUTES
       ? 1
       : distance / 2;
-  return 0.5 * PLACE_SIMILARITY[place] + 0.5 * zone;
+  return 0.5 * placeSimilarity + 0.5 * zone;
 }
 
 /**
