@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLog, type AuditSummary } from '@medmentor/audit';
 import { createEvent, type OutgoingEvent, type ProgramStatus } from '@medmentor/contracts';
 import { newId } from '@medmentor/domain';
 import { hasRole, tenantFilter, type Principal } from '@medmentor/auth';
@@ -32,6 +33,14 @@ import { ProgramRepository, type ProgramChanges, type ProgramRecord } from './pr
 import { DEFAULT_SCORING_WEIGHTS, type ProgramSettings } from './program-settings';
 import { cycleFrom, weightsFrom } from './program-settings.input';
 import { publishIssues, settingsIssues } from './rules/program-settings.rules';
+
+/** The audit action verb of each lifecycle action. */
+const PROGRAM_ACTION_AUDIT: Readonly<Record<ProgramAction, string>> = {
+  publish: 'published',
+  'start-matching': 'matching-started',
+  activate: 'activated',
+  close: 'closed',
+};
 
 /** Admins manage a tenant's programs; mentors and mentees only read published, unclosed ones. */
 const managesPrograms = (principal: Principal): boolean =>
@@ -78,6 +87,7 @@ export class ProgramService {
   constructor(
     private readonly programs: ProgramRepository,
     private readonly tenants: TenantService,
+    private readonly audit: AuditLog,
   ) {}
 
   async create(principal: Principal, dto: CreateProgramDto): Promise<ProgramView> {
@@ -104,6 +114,10 @@ export class ProgramService {
     };
     // A draft is private to its admins: nothing is announced until it is published.
     await this.programs.insert(tenantFilter(principal, program));
+    await this.recordAudit(principal, 'program.created', program._id, {
+      kind: program.kind,
+      matchingMode: program.matchingMode,
+    });
     return toProgramView(program);
   }
 
@@ -160,6 +174,10 @@ export class ProgramService {
 
     const events = announcesChanges(current.status) ? [eventFor(next, 'change')] : [];
     await this.write(principal, current, changes, events, dto.version);
+    await this.recordAudit(principal, 'program.updated', programId, {
+      changedFields: Object.keys(changes).filter((field) => field !== 'updatedAt'),
+      version: next.version,
+    });
     return toProgramView(next);
   }
 
@@ -187,6 +205,11 @@ export class ProgramService {
       current.version,
       current.status,
     );
+    await this.recordAudit(principal, `program.${PROGRAM_ACTION_AUDIT[action]}`, programId, {
+      from: current.status,
+      to: result.to,
+      version: next.version,
+    });
     return toProgramView(next);
   }
 
@@ -198,6 +221,21 @@ export class ProgramService {
       const now = await this.find(principal, programId);
       throw new ProgramNotDeletableError(programId, now.status);
     }
+    await this.recordAudit(principal, 'program.deleted', programId, { status: current.status });
+  }
+
+  private async recordAudit(
+    principal: Principal,
+    action: string,
+    programId: string,
+    summary: AuditSummary,
+  ): Promise<void> {
+    await this.audit.record(principal, {
+      tenantId: principal.tenantId,
+      action,
+      resource: { type: 'program', id: programId },
+      summary,
+    });
   }
 
   /** The program in the caller's tenant, if the caller may see it; 404 otherwise. */

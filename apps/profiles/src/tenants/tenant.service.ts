@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@medmentor/audit';
 import { createEvent, type OutgoingEvent, type TenantSnapshot } from '@medmentor/contracts';
 import { newId } from '@medmentor/domain';
 import { hasRole, tenantContext, type Identity, type TenantContext } from '@medmentor/auth';
@@ -52,7 +53,10 @@ const tenantEvent = (
 
 @Injectable()
 export class TenantService {
-  constructor(private readonly tenants: TenantRepository) {}
+  constructor(
+    private readonly tenants: TenantRepository,
+    private readonly audit: AuditLog,
+  ) {}
 
   async register(identity: Identity, dto: CreateTenantDto): Promise<TenantView> {
     const now = new Date();
@@ -74,6 +78,12 @@ export class TenantService {
     ]);
     if (result === 'duplicate-id') throw new TenantConflictError('id', tenant._id);
     if (result === 'duplicate-slug') throw new TenantConflictError('slug', tenant.slug);
+    await this.audit.record(identity, {
+      tenantId: tenant._id,
+      action: 'tenant.registered',
+      resource: { type: 'tenant', id: tenant._id },
+      summary: { kind: tenant.kind, hospitals: tenant.hospitals.length },
+    });
     return toTenantView(tenant);
   }
 
@@ -133,6 +143,16 @@ export class TenantService {
       if (now === null) throw new TenantNotFoundError(tenantId);
       throw new TenantVersionConflictError(tenantId, dto.version, now.version);
     }
+    await this.audit.record(identity, {
+      tenantId,
+      action: 'tenant.updated',
+      resource: { type: 'tenant', id: tenantId },
+      summary: {
+        changedFields: Object.keys(changes).filter((field) => field !== 'updatedAt'),
+        version: next.version,
+        ...(changes.status !== undefined && { status: changes.status }),
+      },
+    });
     return toTenantView(next);
   }
 

@@ -1,0 +1,2 @@
+const { jestConfig } = require('../../jest.preset');
+module.exports = jestConfig(__dirname, 'integration');
