@@ -104,7 +104,7 @@ export const eventCatalog = {
     topic: Topics.ProfilesPhysician,
     schema: profilesPhysicianUpdatedSchema,
     producer: 'profiles',
-    consumers: ['matching', 'scheduling', 'notifications'],
+    consumers: ['profiles', 'matching', 'scheduling', 'notifications'],
     keyField: 'physicianId',
     description: 'A physician profile changed; carries its whole new snapshot and version.',
   }),
@@ -112,7 +112,7 @@ export const eventCatalog = {
     topic: Topics.ProfilesPhysician,
     schema: profilesPhysicianErasedSchema,
     producer: 'profiles',
-    consumers: ['matching', 'scheduling', 'notifications'],
+    consumers: ['profiles', 'matching', 'scheduling', 'notifications'],
     keyField: 'physicianId',
     description:
       "A physician's personal data was erased; every consumer erases or anonymises its copy. Ids only.",
