@@ -10,6 +10,7 @@ import type { FhirImportQuery } from './dto/import-params.dto';
 import { FhirBundleError, mapPractitionerBundle } from './fhir/map-practitioner-bundle';
 import type { ImportRow } from './import-row';
 import { ImportJobRepository } from './import-job.repository';
+import { PhysicianImportBatch, type ImportRowSink } from './physician-import-batch';
 import type {
   ImportCounts,
   ImportFormat,
@@ -164,27 +165,30 @@ export class ImportService implements OnModuleInit, OnModuleDestroy {
       counts.rejected += 1;
       if (rejections.length < MAX_REPORTED_REJECTIONS) rejections.push({ line, problems });
     };
+    const sink: ImportRowSink = {
+      outcome: (_line, outcome) => {
+        counts[outcome] += 1;
+      },
+      rejected: (line, error) => reject(line, problemOf(error)),
+    };
     let lastReport = Date.now();
+    const report = async () => {
+      if (counts.read % PROGRESS_EVERY_ROWS !== 0 && Date.now() - lastReport < PROGRESS_EVERY_MS)
+        return;
+      lastReport = Date.now();
+      rejections.sort((a, b) => a.line - b.line);
+      await this.jobs.progress(filter, counts, rejections);
+    };
     try {
+      const batch = await PhysicianImportBatch.open(this.physicians, principal, hospitals, sink);
       for await (const row of rows) {
         counts.read += 1;
-        if (!row.ok) {
-          reject(row.line, row.problems);
-        } else {
-          try {
-            counts[await this.physicians.importProfile(principal, hospitals, row.input)] += 1;
-          } catch (error) {
-            reject(row.line, problemOf(error));
-          }
-        }
-        if (
-          counts.read % PROGRESS_EVERY_ROWS === 0 ||
-          Date.now() - lastReport > PROGRESS_EVERY_MS
-        ) {
-          lastReport = Date.now();
-          await this.jobs.progress(filter, counts, rejections);
-        }
+        if (row.ok) await batch.add(row.line, row.input);
+        else reject(row.line, row.problems);
+        await report();
       }
+      await batch.flush();
+      rejections.sort((a, b) => a.line - b.line);
       await this.jobs.progress(filter, counts, rejections, 'completed');
     } catch (error) {
       const message =

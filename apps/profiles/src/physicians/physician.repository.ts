@@ -24,6 +24,25 @@ export interface PhysicianListFilter {
 const isDuplicateKey = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 
+/** The positions a bulk insert refused, when every refusal is a duplicate key; else null. */
+const duplicatePositions = (error: unknown): Set<number> | null => {
+  const raw = (error as { writeErrors?: unknown } | null)?.writeErrors;
+  const writeErrors = (Array.isArray(raw) ? raw : raw ? [raw] : []) as {
+    index?: number;
+    code?: number;
+    err?: { index?: number; code?: number };
+  }[];
+  if (writeErrors.length === 0) return null;
+  const positions = new Set<number>();
+  for (const writeError of writeErrors) {
+    const code = writeError.code ?? writeError.err?.code;
+    const index = writeError.index ?? writeError.err?.index;
+    if (code !== 11000 || index === undefined) return null;
+    positions.add(index);
+  }
+  return positions;
+};
+
 @Injectable()
 export class PhysicianRepository {
   constructor(@InjectModel(Physician.name) private readonly model: Model<Physician>) {}
@@ -43,6 +62,36 @@ export class PhysicianRepository {
       });
       return taken === 'npi' ? 'duplicate-npi' : 'duplicate-email';
     }
+  }
+
+  /**
+   * Inserts many new profiles, each with its events in the same document, without stopping
+   * at a refused one. Returns the positions refused because another profile holds the email
+   * or NPI; every other position is stored.
+   */
+  async insertMany(
+    items: readonly { doc: Physician; events: OutgoingEvent[] }[],
+  ): Promise<Set<number>> {
+    if (items.length === 0) return new Set();
+    try {
+      await this.model.insertMany(
+        items.map(({ doc, events }) => ({ ...doc, ...outboxFields(events) })),
+        { ordered: false, lean: true },
+      );
+      return new Set();
+    } catch (error) {
+      const duplicates = duplicatePositions(error);
+      if (duplicates === null) throw error;
+      return duplicates;
+    }
+  }
+
+  /** Every active profile of the tenant, one pass, without the outbox. */
+  streamActive(filter: TenantScoped): AsyncIterable<Physician> {
+    return this.model
+      .find({ tenantId: filter.tenantId, status: 'active' })
+      .lean<Physician>()
+      .cursor({ batchSize: 1000 });
   }
 
   /** Which natural key another profile of the tenant already holds, if any. */

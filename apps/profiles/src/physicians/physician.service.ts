@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { createEvent, type OutgoingEvent } from '@medmentor/contracts';
 import { newId } from '@medmentor/domain';
 import { canActAsPhysician, isAdminOf, tenantFilter, type Principal } from '@medmentor/auth';
@@ -58,6 +59,38 @@ const canonical = (value: unknown): unknown => {
   return value;
 };
 
+/** A digest of a profile's content: equal for a stored profile and an identical imported one. */
+export const importFingerprint = (input: PhysicianInput): string =>
+  createHash('sha256')
+    .update(JSON.stringify(canonical(input)))
+    .digest('base64');
+
+/** What a bulk import keeps of a stored profile to match rows with it and compare them. */
+export interface ImportedProfileKey {
+  id: string;
+  email: string;
+  /** The NPI, absent for profiles without one. */
+  npi?: string;
+  version: number;
+  fingerprint: string;
+}
+
+/** A new profile at version 1, with a fresh id. */
+const newProfile = (principal: Principal, input: PhysicianInput, now: Date): ActivePhysician => {
+  const _id = newId();
+  return {
+    _id,
+    tenantId: principal.tenantId,
+    status: 'active' as const,
+    ...input,
+    npiKey: npiKeyOf(input.npi, _id),
+    version: 1,
+    createdBy: principal.subject,
+    createdAt: now,
+    updatedAt: now,
+  } satisfies ActivePhysician;
+};
+
 const physicianEvent = (
   type: 'medmentor.profiles.physician.registered' | 'medmentor.profiles.physician.updated',
   doc: ActivePhysician,
@@ -85,19 +118,7 @@ export class PhysicianService {
 
   /** Inserts a new profile with its registered event; a taken email or NPI is a 409. */
   private async register(principal: Principal, input: PhysicianInput): Promise<ActivePhysician> {
-    const now = new Date();
-    const _id = newId();
-    const doc = {
-      _id,
-      tenantId: principal.tenantId,
-      status: 'active' as const,
-      ...input,
-      npiKey: npiKeyOf(input.npi, _id),
-      version: 1,
-      createdBy: principal.subject,
-      createdAt: now,
-      updatedAt: now,
-    } satisfies ActivePhysician;
+    const doc = newProfile(principal, input, new Date());
     const result = await this.physicians.insert(doc, [
       physicianEvent('medmentor.profiles.physician.registered', doc),
     ]);
@@ -210,7 +231,7 @@ export class PhysicianService {
       return 'created';
     }
     const stored = physicianInputSchema.parse(inputOf(existing));
-    if (JSON.stringify(canonical(stored)) === JSON.stringify(canonical(input))) return 'unchanged';
+    if (importFingerprint(stored) === importFingerprint(input)) return 'unchanged';
     const physicianId = existing._id;
     const npiKey = npiKeyOf(input.npi, physicianId);
     const taken = await this.physicians.takenKey(
@@ -233,6 +254,74 @@ export class PhysicianService {
     if (result === 'stale')
       throw new PhysicianVersionConflictError(physicianId, version, version + 1);
     return 'updated';
+  }
+
+  /** Refuses an imported profile whose hospital is not one of the tenant's. */
+  checkImportedHospital(hospitals: readonly { id: string }[], input: PhysicianInput): void {
+    this.checkHospital(hospitals, input.hospitalId);
+  }
+
+  /**
+   * The tenant's active profiles as import keys, in one pass: an import matches and compares
+   * its rows against these instead of looking each row up.
+   */
+  async *importKeys(principal: Principal): AsyncGenerator<ImportedProfileKey> {
+    for await (const doc of this.physicians.streamActive(tenantFilter(principal))) {
+      const stored = physicianInputSchema.safeParse(inputOf(doc));
+      yield {
+        id: doc._id,
+        email: doc.email,
+        ...(doc.npi !== undefined && { npi: doc.npi }),
+        version: doc.version ?? 1,
+        // A stored profile the schema no longer accepts never equals a row: the row replaces it.
+        fingerprint: stored.success ? importFingerprint(stored.data) : '',
+      };
+    }
+  }
+
+  /**
+   * Inserts imported profiles, each with its registered event in the same document. Answers
+   * each input's new id, or null where another profile took its email or NPI meanwhile.
+   */
+  async registerImported(
+    principal: Principal,
+    inputs: PhysicianInput[],
+  ): Promise<(string | null)[]> {
+    const now = new Date();
+    const items = inputs.map((input) => {
+      const doc = newProfile(principal, input, now);
+      return { doc, events: [physicianEvent('medmentor.profiles.physician.registered', doc)] };
+    });
+    const refused = await this.physicians.insertMany(items);
+    return items.map((item, i) => (refused.has(i) ? null : item.doc._id));
+  }
+
+  /**
+   * Replaces an imported profile's fields if it is still at `version`, with its updated event
+   * in the same write: 'stale' when it changed meanwhile, 'duplicate' when its new email or NPI
+   * was taken meanwhile.
+   */
+  async updateImported(
+    principal: Principal,
+    key: { id: string; version: number },
+    input: PhysicianInput,
+  ): Promise<'updated' | 'stale' | 'duplicate'> {
+    const set = { ...input, npiKey: npiKeyOf(input.npi, key.id), updatedAt: new Date() };
+    const unset = CLEARABLE_FIELDS.filter((field) => input[field] === undefined);
+    const next = {
+      _id: key.id,
+      tenantId: principal.tenantId,
+      status: 'active',
+      ...set,
+      version: key.version + 1,
+    } as ActivePhysician;
+    return this.physicians.updateAtVersion(
+      tenantFilter(principal, { _id: key.id }),
+      key.version,
+      set,
+      unset,
+      [physicianEvent('medmentor.profiles.physician.updated', next)],
+    );
   }
 
   /** Anonymises the profile and announces it; an erased profile is gone (a second erase is 404). */
