@@ -25,7 +25,7 @@ export const parsedMail = async (id: string): Promise<ParsedMail> => {
 export const waitForMail = async (
   to: string,
   count = 1,
-  timeoutMs = 30_000,
+  timeoutMs = 90_000,
 ): Promise<ParsedMail[]> => {
   const stored = await waitFor(
     async () => ((await listMail(to)).length >= count ? listMail(to) : undefined),

@@ -1,8 +1,9 @@
 import { Topics } from '@medmentor/contracts';
-import { KafkaReader, uniqueName, waitFor } from '@medmentor/testing';
+import { KafkaReader, uniqueName } from '@medmentor/testing';
 import { NotificationPlanner } from '../src/delivery/notification-planner.service';
 import { listMail, waitForMail } from './mailbox';
 import {
+  eventually as waitFor,
   NotificationsTestApp,
   physicianSnapshot,
   programConfig,
@@ -144,16 +145,14 @@ describe('events become messages (real Kafka, MongoDB-wire server and SMTP serve
     await waitForMail(ben.email);
     await it$.send(event); // the broker delivers it again
     // A consumer that lost its processed-event record plans the same messages again.
-    await it$
-      .get(NotificationPlanner)
-      .plan(event.envelope, [
-        {
-          kind: 'enrollment-withdrawn',
-          recipient: { physicianId: ben.physicianId },
-          programId,
-          data: { side: 'mentor' },
-        },
-      ]);
+    await it$.get(NotificationPlanner).plan(event.envelope, [
+      {
+        kind: 'enrollment-withdrawn',
+        recipient: { physicianId: ben.physicianId },
+        programId,
+        data: { side: 'mentor' },
+      },
+    ]);
     await it$.settled({ sourceEventId: event.envelope.id }, 2);
     // A later mail to Ben proves the pipeline moved past the redelivery.
     const marker = await it$.publish(

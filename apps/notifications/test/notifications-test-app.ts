@@ -14,7 +14,14 @@ import {
 import { generateDevKeyPair, resolveAuthOptions, signDevToken, type Role } from '@medmentor/auth';
 import { createFastifyAdapter } from '@medmentor/platform';
 import { runtimeConfigSchema, ServiceModule } from '@medmentor/runtime';
-import { kafkaBrokers, mongoUri, requireEnv, uniqueName, waitFor } from '@medmentor/testing';
+import {
+  kafkaBrokers,
+  mongoUri,
+  requireEnv,
+  uniqueName,
+  waitFor,
+  type WaitForOptions,
+} from '@medmentor/testing';
 import { Clock } from '../src/config/clock';
 import { DiagnosticsModule } from '../src/diagnostics/diagnostics.module';
 import { NotificationsModule } from '../src/notifications.module';
@@ -176,7 +183,7 @@ export class NotificationsTestApp {
     return this.app.get(type);
   }
 
-  deliveries(filter: Record<string, unknown>) {
+  deliveries(filter: Record<string, unknown>): Promise<Record<string, unknown>[]> {
     return this.connection.collection('deliveries').find(filter).toArray();
   }
 
@@ -193,7 +200,7 @@ export class NotificationsTestApp {
           ? docs
           : undefined;
       },
-      { description: `${count} deliveries settled (${JSON.stringify(filter)})`, timeoutMs: 30_000 },
+      { description: `${count} deliveries settled (${JSON.stringify(filter)})`, timeoutMs: 90_000 },
     );
   }
 
@@ -279,3 +286,9 @@ export const programConfig = (
 
 export const fieldsOf = (body: Pick<Problem, 'errors'>): string[] =>
   (body.errors ?? []).map((e) => e.field);
+
+/** waitFor with a deadline for a loaded machine: the shared servers answer slowly at times. */
+export const eventually = <T>(
+  probe: () => Promise<T | undefined | false> | T | undefined | false,
+  options: WaitForOptions = {},
+): Promise<T> => waitFor(probe, { timeoutMs: 90_000, ...options });
