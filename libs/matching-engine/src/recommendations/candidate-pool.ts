@@ -1,4 +1,4 @@
-import type { MentorshipRole } from '@medmentor/domain';
+import type { MentorshipRole, PracticeSetting } from '@medmentor/domain';
 import { careerStageRank, MENTORSHIP_ROLES, PRACTICE_SETTINGS } from '@medmentor/domain';
 import { canonicalOrder, indexIds } from '../ids';
 import { normalizeInstitution, positionAllowed } from '../scoring/pair-constraints';
@@ -20,6 +20,17 @@ const AXES = ['model', 'geography', 'care'] as const;
 /** The code of a practice-setting value on its axis, or -1 when absent. */
 export const axisCode = (axis: (typeof AXES)[number], value: string | undefined): number =>
   value === undefined ? -1 : (PRACTICE_SETTINGS[axis] as readonly string[]).indexOf(value);
+
+/** The three axes in one number 0..63: axis a contributes (value code + 1) × 4^a. */
+export const practiceCode = (setting: PracticeSetting): number =>
+  AXES.reduce((code, axis, a) => code + (axisCode(axis, setting[axis]) + 1) * 4 ** a, 0);
+
+/** The axis value codes (-1 when absent) of a `practiceCode`. */
+export const practiceAxes = (code: number): number[] =>
+  AXES.map((_, a) => (Math.floor(code / 4 ** a) % 4) - 1);
+
+const definedOnly = (setting: PracticeSetting | undefined): PracticeSetting =>
+  Object.fromEntries(Object.entries(setting ?? {}).filter(([, v]) => v !== undefined));
 
 const roleBit = (role: MentorshipRole) => 1 << MENTORSHIP_ROLES.indexOf(role);
 
@@ -53,9 +64,12 @@ export class CandidatePool {
   readonly preferredLanguages: Uint32Array;
   readonly preferredLanguageCount: Uint16Array;
 
-  /** Own practice setting and, as a seeker, the wanted one (preferred, else own), 3 per candidate. */
-  readonly practice: Int8Array;
-  readonly practiceWanted: Int8Array;
+  /**
+   * Own practice setting and, as a seeker, the wanted one (preferred, else own), each as one code
+   * of its three axes (`practiceCode`).
+   */
+  readonly practice: Uint8Array;
+  readonly practiceWanted: Uint8Array;
 
   readonly countries = new ValueIndex();
   readonly regions = new ValueIndex();
@@ -115,8 +129,8 @@ export class CandidatePool {
     this.languageCount = new Uint16Array(n);
     this.preferredLanguages = new Uint32Array(n * lw);
     this.preferredLanguageCount = new Uint16Array(n);
-    this.practice = new Int8Array(n * 3);
-    this.practiceWanted = new Int8Array(n * 3);
+    this.practice = new Uint8Array(n);
+    this.practiceWanted = new Uint8Array(n);
     this.country = new Int32Array(n);
     this.region = new Int32Array(n);
     this.offset = new Int32Array(n);
@@ -161,12 +175,10 @@ export class CandidatePool {
         this.preferredLanguages,
         i * lw,
       );
-      AXES.forEach((axis, a) => {
-        this.practice[i * 3 + a] = axisCode(axis, ph.practiceSetting[axis]);
-        this.practiceWanted[i * 3 + a] = axisCode(
-          axis,
-          preferred.practiceSetting?.[axis] ?? ph.practiceSetting[axis],
-        );
+      this.practice[i] = practiceCode(ph.practiceSetting);
+      this.practiceWanted[i] = practiceCode({
+        ...ph.practiceSetting,
+        ...definedOnly(preferred.practiceSetting),
       });
       this.country[i] = this.countries.intern(ph.country);
       this.region[i] =

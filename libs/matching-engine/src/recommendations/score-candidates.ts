@@ -21,7 +21,7 @@ import type { ScoringParticipant } from '../scoring/scoring.types';
 import { utcOffsetMinutes } from '../scoring/utc-offset';
 import { WEEK_WORDS, weekBitmap } from '../scoring/weekly-availability';
 import type { CandidatePool } from './candidate-pool';
-import { axisCode, regionKey, roleBit } from './candidate-pool';
+import { axisCode, practiceAxes, regionKey, roleBit } from './candidate-pool';
 import { BoundedHeap } from './bounded-heap';
 
 /** `mentors`: the query is a mentee and candidates are scored as its mentors; `mentees`: the reverse. */
@@ -62,6 +62,24 @@ const AXIS_TABLE = AXES.map((axis) => {
   );
 });
 
+/**
+ * Practice-setting similarity of the query's axis values against every candidate code: the mean
+ * over axes known on both sides, summed in axis order as `scorePair` does.
+ */
+function practiceTable(mine: readonly number[]): Float64Array {
+  return Float64Array.from({ length: 64 }, (_, code) => {
+    const theirs = practiceAxes(code);
+    let sum = 0;
+    let axes = 0;
+    for (let a = 0; a < 3; a++) {
+      if (mine[a] < 0 || theirs[a] < 0) continue;
+      sum += AXIS_TABLE[a][mine[a] * 3 + theirs[a]];
+      axes++;
+    }
+    return practiceMean(sum, axes);
+  });
+}
+
 /** The query participant expressed in the pool's codes. */
 function compileQuery(pool: CandidatePool, q: ScoringParticipant) {
   const ph = q.physician;
@@ -94,9 +112,11 @@ function compileQuery(pool: CandidatePool, q: ScoringParticipant) {
   };
 }
 
-/** The specialty similarity of every candidate, through a table over codes or seeker profiles. */
-function specialtyColumn(pool: CandidatePool, q: ScoringParticipant, direction: ScanDirection) {
-  const out = new Float64Array(pool.size);
+/**
+ * Specialty similarity tables for one query: by the candidate's specialty and subspecialty codes
+ * (candidates as mentors), or by the candidate's seeker profile (candidates as mentees).
+ */
+function specialtyTables(pool: CandidatePool, q: ScoringParticipant, direction: ScanDirection) {
   const ph = q.physician;
   if (direction === 'mentors') {
     const seeker = {
@@ -105,26 +125,20 @@ function specialtyColumn(pool: CandidatePool, q: ScoringParticipant, direction: 
       preferred: new Set(q.enrollment.preferences?.preferred?.specialties ?? []),
     };
     const codes = pool.specialtyCodes.list;
-    const asPrimary = codes.map(
-      (c) => SPECIALTY_SIMILARITY[classifySpecialtyCode(seeker, c, false)],
-    );
-    const asSub = codes.map((c) => SPECIALTY_SIMILARITY[classifySpecialtyCode(seeker, c, true)]);
-    for (let i = 0; i < pool.size; i++) {
-      const sub = pool.subspecialty[i];
-      out[i] = Math.max(asPrimary[pool.specialty[i]], sub < 0 ? 0 : asSub[sub]);
-    }
-  } else {
-    const bySeeker = pool.seekerSpecialties.map((s) => {
-      const primary = classifySpecialtyCode(s, ph.specialty, false);
-      const sub =
-        ph.subspecialty === undefined
-          ? 'different'
-          : classifySpecialtyCode(s, ph.subspecialty, true);
-      return SPECIALTY_SIMILARITY[betterSpecialtyMatch(primary, sub)];
-    });
-    for (let i = 0; i < pool.size; i++) out[i] = bySeeker[pool.seekerSpecialty[i]];
+    const table = (asSub: boolean) =>
+      Float64Array.from(
+        codes,
+        (c) => SPECIALTY_SIMILARITY[classifySpecialtyCode(seeker, c, asSub)],
+      );
+    return { byCode: table(false), bySub: table(true), bySeeker: new Float64Array(0) };
   }
-  return out;
+  const bySeeker = Float64Array.from(pool.seekerSpecialties, (s) => {
+    const primary = classifySpecialtyCode(s, ph.specialty, false);
+    const sub =
+      ph.subspecialty === undefined ? 'different' : classifySpecialtyCode(s, ph.subspecialty, true);
+    return SPECIALTY_SIMILARITY[betterSpecialtyMatch(primary, sub)];
+  });
+  return { byCode: new Float64Array(0), bySub: new Float64Array(0), bySeeker };
 }
 
 /** Marks the candidates a pair relation excludes: same person, conflicts, declines, exclusions. */
@@ -217,7 +231,7 @@ function scan(
   const roles = toMentors ? pool.provideRoles : pool.seekRoles;
   const bit = roleBit(role);
   const blocked = blockedColumn(pool, query, direction, excludeIds);
-  const specialty = specialtyColumn(pool, query, direction);
+  const { byCode, bySub, bySeeker } = specialtyTables(pool, query, direction);
   const stage = Float64Array.from({ length: 2 * MAX_GAP + 1 }, (_, g) =>
     stageSimilarity(role, g - MAX_GAP),
   );
@@ -228,9 +242,14 @@ function scan(
   const lw = pool.languageCodes.words;
   const sim = new Float64Array(8);
   const needs = Array.from(points, (p) => p > 0);
-  // Points still available from factors 5.. and 7.. (similarity at most 1).
-  const restFrom5 = points[5] + points[6] + points[7];
-  const restFrom7 = points[7];
+  // Points the factors not yet computed could still add (similarity at most 1), at each check.
+  const restAfterStage = points[2] + points[3] + points[4] + points[5] + points[6] + points[7];
+  const restAfterPractice = points[5] + points[6] + points[7];
+  const restAfterLanguage = points[7];
+  const gapSign = toMentors ? 1 : -1;
+  // Practice-setting similarity is symmetric: compare the mentee's wanted value to the mentor's own.
+  const candidatePractice = toMentors ? pool.practice : pool.practiceWanted;
+  const practiceByCode = practiceTable(toMentors ? q.practiceWanted : q.practice);
 
   // Availability is sparse: only the query's non-empty words can overlap.
   const weekAt = Int32Array.from(q.week.keys()).filter((w) => q.week[w] !== 0);
@@ -239,88 +258,109 @@ function scan(
   const elsewhere = placeScore.different;
   const unknownPlace = placeScore.unknown;
 
+  // Interests and topics are closed lists of at most 32 codes: one word each.
+  const oneWord = iw === 1 && tw === 1;
+  const qInterests = q.interests.bits[0];
+  const qTopics = q.topics.bits[0];
+  // Columns in locals: the loop below reads them 20,000 times per query.
+  const {
+    hospital: cHospital,
+    institution: cInstitution,
+    wantsExternal: cWantsExternal,
+    subspecialty: cSubspecialty,
+    specialty: cSpecialty,
+    seekerSpecialty: cSeekerSpecialty,
+    rank: cRank,
+    interests: cInterests,
+    interestCount: cInterestCount,
+    topics: cTopics,
+    topicCount: cTopicCount,
+    country: cCountry,
+    region: cRegion,
+    sameBand: cSameBand,
+    offset: cOffset,
+    languages: cLanguages,
+    preferredLanguages: cPreferredLanguages,
+    preferredLanguageCount: cPreferredLanguageCount,
+    week: cWeek,
+  } = pool;
   for (let i = 0; i < n; i++) {
     if ((roles[i] & bit) === 0 || blocked[i] === 1) continue;
-    if (queryWantsExternal || pool.wantsExternal[i] === 1) {
+    if (queryWantsExternal || cWantsExternal[i] === 1) {
       const sameOrUnknown =
-        q.hospital >= 0 && pool.hospital[i] >= 0
-          ? q.hospital === pool.hospital[i]
-          : q.institution >= 0 && pool.institution[i] >= 0
-            ? q.institution === pool.institution[i]
+        q.hospital >= 0 && cHospital[i] >= 0
+          ? q.hospital === cHospital[i]
+          : q.institution >= 0 && cInstitution[i] >= 0
+            ? q.institution === cInstitution[i]
             : true;
       if (sameOrUnknown) continue;
     }
-    sim[0] = specialty[i];
-    if (needs[1]) {
-      const gap = toMentors ? pool.rank[i] - q.rank : q.rank - pool.rank[i];
-      sim[1] = stage[gap + MAX_GAP];
+    if (toMentors) {
+      const sub = cSubspecialty[i];
+      sim[0] = Math.max(byCode[cSpecialty[i]], sub < 0 ? 0 : bySub[sub]);
+    } else {
+      sim[0] = bySeeker[cSeekerSpecialty[i]];
     }
+    sim[1] = stage[(cRank[i] - q.rank) * gapSign + MAX_GAP];
+    // `acc` only bounds the score; the score itself is summed in factor order below.
+    let acc = points[0] * sim[0] + points[1] * sim[1];
+    const floor = sink.floor();
+    if (cannotBeat(acc + restAfterStage, floor)) continue;
     if (needs[2]) {
-      const both = shared(q.interests.bits, 0, pool.interests, i * iw, iw);
-      sim[2] = toMentors
-        ? dice(both, q.interests.count, pool.interestCount[i])
-        : dice(both, pool.interestCount[i], q.interests.count);
+      const both = oneWord
+        ? count(qInterests & cInterests[i])
+        : shared(q.interests.bits, 0, cInterests, i * iw, iw);
+      sim[2] = dice(both, q.interests.count, cInterestCount[i]);
+      acc += points[2] * sim[2];
     }
     if (needs[3]) {
-      const covered = shared(q.topics.bits, 0, pool.topics, i * tw, tw);
-      sim[3] = coverage(covered, toMentors ? q.topics.count : pool.topicCount[i]);
+      const covered = oneWord
+        ? count(qTopics & cTopics[i])
+        : shared(q.topics.bits, 0, cTopics, i * tw, tw);
+      sim[3] = coverage(covered, toMentors ? q.topics.count : cTopicCount[i]);
+      acc += points[3] * sim[3];
     }
     if (needs[4]) {
-      let sum = 0;
-      let axes = 0;
-      for (let a = 0; a < 3; a++) {
-        const wanted = toMentors ? q.practiceWanted[a] : pool.practiceWanted[i * 3 + a];
-        const theirs = toMentors ? pool.practice[i * 3 + a] : q.practice[a];
-        if (wanted < 0 || theirs < 0) continue;
-        sum += AXIS_TABLE[a][wanted * 3 + theirs];
-        axes++;
-      }
-      sim[4] = practiceMean(sum, axes);
+      sim[4] = practiceByCode[candidatePractice[i]];
+      acc += points[4] * sim[4];
     }
-    const floor = sink.floor();
-    if (floor > -Infinity) {
-      let partial = 0;
-      for (let f = 0; f < 5; f++) partial += points[f] * sim[f];
-      if (cannotBeat(partial + restFrom5, floor)) continue;
-    }
+    if (cannotBeat(acc + restAfterPractice, floor)) continue;
     if (needs[5]) {
-      const c = pool.country[i];
+      const c = cCountry[i];
       const place =
         q.country < 0 || c < 0
           ? unknownPlace
           : q.country !== c
             ? elsewhere
-            : q.region >= 0 && q.region === pool.region[i]
+            : q.region >= 0 && q.region === cRegion[i]
               ? sameRegion
               : sameCountry;
-      const band = toMentors ? q.sameBand : pool.sameBand[i] === 1;
-      sim[5] = geography(place, Math.abs(q.offset - pool.offset[i]), band);
+      const band = toMentors ? q.sameBand : cSameBand[i] === 1;
+      sim[5] = geography(place, Math.abs(q.offset - cOffset[i]), band);
+      acc += points[5] * sim[5];
     }
     if (needs[6]) {
-      const both = shared(q.languages.bits, 0, pool.languages, i * lw, lw);
+      const both = shared(q.languages.bits, 0, cLanguages, i * lw, lw);
       sim[6] = toMentors
         ? language(
             both,
-            shared(q.preferredLanguages.bits, 0, pool.languages, i * lw, lw),
+            shared(q.preferredLanguages.bits, 0, cLanguages, i * lw, lw),
             q.preferredLanguages.count > 0,
           )
         : language(
             both,
-            shared(pool.preferredLanguages, i * lw, q.languages.bits, 0, lw),
-            pool.preferredLanguageCount[i] > 0,
+            shared(cPreferredLanguages, i * lw, q.languages.bits, 0, lw),
+            cPreferredLanguageCount[i] > 0,
           );
+      acc += points[6] * sim[6];
     }
-    if (floor > -Infinity) {
-      let partial = 0;
-      for (let f = 0; f < 7; f++) partial += points[f] * sim[f];
-      if (cannotBeat(partial + restFrom7, floor)) continue;
-    }
+    if (cannotBeat(acc + restAfterLanguage, floor)) continue;
     if (needs[7]) {
       let slots = 0;
       const base = i * weekWords;
       for (let j = 0; j < weekAt.length; j++) {
         const w = weekAt[j];
-        slots += count(q.week[w] & pool.week[base + w]);
+        slots += count(q.week[w] & cWeek[base + w]);
       }
       sim[7] = available(slots);
     }
