@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { runService } from '@medmentor/runtime';
 import { CoreModule } from './core/core.module';
+import { MatchesModule } from './matches/matches.module';
 import { ReadModelModule } from './read-model/read-model.module';
 import { RunsModule } from './runs/runs.module';
 
@@ -11,5 +12,5 @@ void runService({
   description:
     'Compatibility scoring, recommendations, cohort and national matching, and the lifecycle of matches.',
   version: '1',
-  features: [CoreModule, ReadModelModule, RunsModule],
+  features: [CoreModule, ReadModelModule, RunsModule, MatchesModule],
 });

@@ -1,6 +1,6 @@
 import { deadLetterTopicOf, Topics } from '@medmentor/contracts';
 import { uniqueName, waitFor } from '@medmentor/testing';
-import { ReadModelModule } from '../src/read-model/read-model.module';
+import { MATCHING_FEATURES } from './features';
 import { enrollment, physician, program } from './fixtures';
 import { EventLog, MatchingTestApp, ProfilesFeed } from './matching-test-app';
 
@@ -11,7 +11,7 @@ describe('matching read model fed by profiles events on Kafka', () => {
   const tenant = uniqueName('tenant');
 
   beforeAll(async () => {
-    app = await MatchingTestApp.start([ReadModelModule]);
+    app = await MatchingTestApp.start(MATCHING_FEATURES);
     feed = await ProfilesFeed.start();
     log = await EventLog.start([deadLetterTopicOf(Topics.ProfilesPhysician)]);
   });

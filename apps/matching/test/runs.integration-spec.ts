@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@medmentor/contracts';
 import { uniqueName, waitFor } from '@medmentor/testing';
-import { CoreModule } from '../src/core/core.module';
-import { ReadModelModule } from '../src/read-model/read-model.module';
-import { RunsModule } from '../src/runs/runs.module';
+import { MATCHING_FEATURES } from './features';
 import { EventLog, fieldsOf, MatchingTestApp, ProfilesFeed } from './matching-test-app';
 import { ProgramBuilder } from './program-builder';
 
@@ -41,7 +39,7 @@ describe('match runs on Kafka and FerretDB', () => {
   let admin: string;
 
   beforeAll(async () => {
-    app = await MatchingTestApp.start([CoreModule, ReadModelModule, RunsModule], {
+    app = await MatchingTestApp.start(MATCHING_FEATURES, {
       MATCH_RUN_POLL_INTERVAL_MS: '100',
       MATCH_RUN_LEASE_MS: '2000',
     });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventHandler, type ConsumedEvent } from '@medmentor/messaging';
 import { ReadModelService } from './read-model.service';
 
-/** Profiles' events that build matching's read model. */
+/** Profiles' events that build matching's read model (erasure: see PhysicianErasureConsumer). */
 @Injectable()
 export class ProfilesEventsConsumer {
   constructor(private readonly readModel: ReadModelService) {}
@@ -17,13 +17,6 @@ export class ProfilesEventsConsumer {
   @EventHandler('medmentor.profiles.physician.updated')
   onPhysicianUpdated(event: ConsumedEvent<'medmentor.profiles.physician.updated'>): Promise<void> {
     return this.readModel.physicianSnapshot(event);
-  }
-
-  @EventHandler('medmentor.profiles.physician.erased')
-  async onPhysicianErased(
-    event: ConsumedEvent<'medmentor.profiles.physician.erased'>,
-  ): Promise<void> {
-    await this.readModel.erasePhysician(event);
   }
 
   @EventHandler('medmentor.profiles.program.published')

@@ -4,13 +4,10 @@ import { MatchingInputError } from '@medmentor/matching-engine';
 import { MetricsRegistry } from '@medmentor/platform';
 import { Clock } from '../core/clock';
 import { MATCHING_CONFIG, type MatchingConfig } from '../core/matching-config';
-import { MatchRepository } from '../matches/match.repository';
-import { EnrollmentFactRepository } from '../read-model/enrollment-fact.repository';
-import { PhysicianFactRepository } from '../read-model/physician-fact.repository';
-import { ProgramFactRepository } from '../read-model/program-fact.repository';
 import { canonicalHash, canonicalJson } from './canonical-json';
 import { executeRun, type RunOutput } from './execute-run';
 import { MatchRunRepository } from './match-run.repository';
+import { ProgramFactsLoader } from './program-facts.loader';
 import { buildRunInput, type RunInput } from './run-input';
 import { runCompleted, runProgress, PHASE_PERCENT } from './run-events';
 import { RunMatchRepository } from './run-match.repository';
@@ -43,10 +40,7 @@ export class RunExecutor {
   constructor(
     private readonly runs: MatchRunRepository,
     private readonly runMatches: RunMatchRepository,
-    private readonly programs: ProgramFactRepository,
-    private readonly enrollments: EnrollmentFactRepository,
-    private readonly physicians: PhysicianFactRepository,
-    private readonly matches: MatchRepository,
+    private readonly facts: ProgramFactsLoader,
     private readonly clock: Clock,
     @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
     metrics: MetricsRegistry,
@@ -100,28 +94,10 @@ export class RunExecutor {
   }
 
   private async snapshot(run: MatchRun): Promise<RunInput> {
-    const scope = { tenantId: run.tenantId, programId: run.programId };
-    const program = await this.programs.find(scope);
-    if (program?.config === undefined || program.status === 'closed')
+    const facts = await this.facts.load({ tenantId: run.tenantId, programId: run.programId });
+    if (facts === null)
       throw new RunNotRunnableError(`program ${run.programId} is unknown or closed`);
-    const enrollments = await this.enrollments.activeOfProgram(scope);
-    const ids = [
-      ...new Set(enrollments.map((e) => e.physicianId).filter((id): id is string => !!id)),
-    ];
-    const physicians = await this.physicians.findMany({
-      tenantId: run.tenantId,
-      physicianIds: ids,
-    });
-    return buildRunInput(
-      {
-        config: program.config,
-        enrollments,
-        physicians: new Map(physicians.map((p) => [p.physicianId, p])),
-        load: await this.matches.liveLoad(scope),
-        declined: await this.matches.declinedPairs(scope),
-      },
-      run.algorithm,
-    );
+    return buildRunInput(facts, run.algorithm);
   }
 
   private async phase(

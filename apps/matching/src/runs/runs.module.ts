@@ -5,6 +5,7 @@ import { ReadModelModule } from '../read-model/read-model.module';
 import { MatchRunController } from './match-run.controller';
 import { MatchRunRepository } from './match-run.repository';
 import { MatchRunService } from './match-run.service';
+import { ProgramFactsLoader } from './program-facts.loader';
 import { RunExecutor } from './run-executor.service';
 import { RunMatchRepository } from './run-match.repository';
 import { RunWorker } from './run-worker';
@@ -21,7 +22,14 @@ import { RunMatchRecord, RunMatchRecordSchema } from './schemas/run-match.schema
     MatchStoreModule,
   ],
   controllers: [MatchRunController],
-  providers: [MatchRunRepository, RunMatchRepository, MatchRunService, RunExecutor, RunWorker],
-  exports: [MatchRunService, MatchRunRepository, RunMatchRepository],
+  providers: [
+    MatchRunRepository,
+    RunMatchRepository,
+    MatchRunService,
+    RunExecutor,
+    RunWorker,
+    ProgramFactsLoader,
+  ],
+  exports: [MatchRunService, MatchRunRepository, RunMatchRepository, ProgramFactsLoader],
 })
 export class RunsModule {}
