@@ -81,6 +81,9 @@ export {
   type PageRequest,
 } from './pagination/keyset-page';
 
+// Secrets
+export { constantTimeEqual } from './security/constant-time-equal';
+
 // HTTP
 export { IS_PUBLIC_KEY, Public } from './http/public.decorator';
 

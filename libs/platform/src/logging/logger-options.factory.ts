@@ -10,13 +10,20 @@ import {
 } from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import { CORRELATION_ID_HEADER, correlationIdOf } from './correlation-id';
+import { redactUrl } from './redact-url';
 import { RequestContext, isBoundToHttpLogger } from './request-context';
+
+// Paths of values that identify a person or grant access, wherever a log call puts them
+// (pino's `*` is one level). Handlers log ids, never these; this is the safety net.
+const PERSONAL_KEYS = ['email', 'phone', 'token', 'secret', 'password', 'authorization'];
 
 export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["proxy-authorization"]',
+  'req.headers["x-webhook-signature"]',
   'res.headers["set-cookie"]',
+  ...PERSONAL_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
 ];
 
 const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
@@ -59,6 +66,10 @@ export function createLoggerParams(
     ...basePinoOptions(serviceName, level),
     quietReqLogger: true,
     customAttributeKeys: { reqId: 'correlationId' },
+    // Capability links carry their credential in the URL (calendar feeds, unsubscribe).
+    serializers: {
+      req: (req: { url?: string }) => ({ ...req, url: redactUrl(req.url) }),
+    },
     genReqId: (req: IncomingMessage, res: ServerResponse) => {
       const id = correlationIdOf(req);
       if (!res.headersSent) res.setHeader(CORRELATION_ID_HEADER, id);
