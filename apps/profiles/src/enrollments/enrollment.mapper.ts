@@ -7,7 +7,7 @@ import {
 import { getCorrelationId } from '@medmentor/platform';
 import type { Physician } from '../physicians/schemas/physician.schema';
 import type { EnrollmentView } from './dto/enrollment-view.dto';
-import type { EnrollmentRecord } from './enrollment.repository';
+import type { EnrollmentListFilter, EnrollmentRecord } from './enrollment.repository';
 import type { ProfileFacts } from './schemas/enrollment.schema';
 
 export const toEnrollmentView = (doc: EnrollmentRecord): EnrollmentView => ({
@@ -36,16 +36,53 @@ export const toEnrollmentView = (doc: EnrollmentRecord): EnrollmentView => ({
 
 /** The profile facts enrollment search filters on (the same the physician events carry). */
 export const profileFactsOf = (
-  doc: Pick<Physician, 'specialty' | 'subspecialty' | 'careerStage' | 'interests' | 'location'>,
+  doc: Pick<
+    Physician,
+    'specialty' | 'subspecialty' | 'careerStage' | 'interests' | 'languages' | 'location'
+  >,
   version: number,
 ): ProfileFacts => ({
   specialty: doc.specialty ?? '',
   ...(doc.subspecialty !== undefined && { subspecialty: doc.subspecialty }),
   careerStage: doc.careerStage?.stage ?? 'student',
   interests: doc.interests ?? [],
+  languages: doc.languages ?? [],
   ...(doc.location?.country !== undefined && { country: doc.location.country }),
   ...(doc.location?.region !== undefined && { region: doc.location.region }),
   version,
+});
+
+/** What an enrollment search asks of the physician's profile facts. */
+export interface ProfileFactsQuery {
+  /** The specialty or the subspecialty. */
+  specialty?: string;
+  stage?: string;
+  interest?: string;
+  language?: string;
+  country?: string;
+  region?: string;
+}
+
+/** The conditions on the copied profile facts that a search's filters make. */
+export const profileFactsFilter = (
+  query: ProfileFactsQuery,
+): Pick<
+  EnrollmentListFilter,
+  | '$or'
+  | 'profile.careerStage'
+  | 'profile.interests'
+  | 'profile.languages'
+  | 'profile.country'
+  | 'profile.region'
+> => ({
+  ...(query.specialty && {
+    $or: [{ 'profile.specialty': query.specialty }, { 'profile.subspecialty': query.specialty }],
+  }),
+  ...(query.stage && { 'profile.careerStage': query.stage }),
+  ...(query.interest && { 'profile.interests': query.interest }),
+  ...(query.language && { 'profile.languages': query.language }),
+  ...(query.country && { 'profile.country': query.country }),
+  ...(query.region && { 'profile.region': query.region }),
 });
 
 const meta = (doc: EnrollmentRecord, time: Date) => ({

@@ -19,6 +19,7 @@ export interface EnrollmentListFilter {
   $or?: ({ 'profile.specialty': string } | { 'profile.subspecialty': string })[];
   'profile.careerStage'?: string;
   'profile.interests'?: string;
+  'profile.languages'?: string;
   'profile.country'?: string;
   'profile.region'?: string;
 }
@@ -81,6 +82,16 @@ export class EnrollmentRepository {
       .sort(KEYSET_SORT)
       .limit(page.limit + 1)
       .lean<EnrollmentRecord[]>()
+      .exec();
+  }
+
+  /** The physician's active enrollment in the program, if any (at most one). */
+  async findActiveOf(
+    filter: TenantScoped<{ programId: string; physicianId: string }>,
+  ): Promise<EnrollmentRecord | null> {
+    return this.model
+      .findOne({ ...filter, status: 'active' })
+      .lean<EnrollmentRecord>()
       .exec();
   }
 

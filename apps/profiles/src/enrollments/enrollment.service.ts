@@ -26,6 +26,7 @@ import {
 } from './errors/enrollment-errors';
 import {
   enrollmentEvent,
+  profileFactsFilter,
   profileFactsOf,
   toEnrollmentView,
   withdrawnEvent,
@@ -149,16 +150,7 @@ export class EnrollmentService {
       ...(query.side && { side: query.side }),
       ...(query.role && { roles: query.role }),
       ...(query.status && { status: query.status }),
-      ...(query.specialty && {
-        $or: [
-          { 'profile.specialty': query.specialty },
-          { 'profile.subspecialty': query.specialty },
-        ],
-      }),
-      ...(query.stage && { 'profile.careerStage': query.stage }),
-      ...(query.interest && { 'profile.interests': query.interest }),
-      ...(query.country && { 'profile.country': query.country }),
-      ...(query.region && { 'profile.region': query.region }),
+      ...profileFactsFilter(query),
     };
     const docs = await this.enrollments.list(tenantFilter(principal, filter), {
       limit: query.limit,
@@ -311,7 +303,7 @@ export class EnrollmentService {
   }
 
   /** Physicians see programs that are published and not closed; admins see every program. */
-  private async visibleProgram(principal: Principal, programId: string): Promise<ProgramRecord> {
+  async visibleProgram(principal: Principal, programId: string): Promise<ProgramRecord> {
     const status = managesEnrollments(principal)
       ? {}
       : { status: { $in: PARTICIPANT_VISIBLE_STATUSES } };

@@ -9,6 +9,9 @@ import { Clock } from './clock';
 import { EnrollmentController } from './enrollment.controller';
 import { EnrollmentRepository } from './enrollment.repository';
 import { EnrollmentService } from './enrollment.service';
+import { ENROLLMENTS_CONFIG, loadEnrollmentsConfig } from './enrollments-config';
+import { ParticipantController } from './participant.controller';
+import { ParticipantService } from './participant.service';
 import { PhysicianEventsConsumer } from './physician-events.consumer';
 import { ProgramDeadlineRepository } from './program-deadline.repository';
 import { RankListFreezer } from './rank-list-freezer';
@@ -28,12 +31,14 @@ import { Enrollment, EnrollmentSchema } from './schemas/enrollment.schema';
     ]),
     TenantsModule,
   ],
-  controllers: [EnrollmentController],
+  controllers: [EnrollmentController, ParticipantController],
   providers: [
+    { provide: ENROLLMENTS_CONFIG, useFactory: () => loadEnrollmentsConfig() },
     Clock,
     EnrollmentRepository,
     EnrollmentService,
     RankListService,
+    ParticipantService,
     RankListFreezer,
     ProgramDeadlineRepository,
     ProgramRepository,

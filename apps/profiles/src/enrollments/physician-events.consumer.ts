@@ -36,6 +36,7 @@ export class PhysicianEventsConsumer {
         ...(profile.subspecialty !== undefined && { subspecialty: profile.subspecialty }),
         careerStage: profile.careerStage.stage,
         interests: profile.interests,
+        languages: profile.languages,
         ...(profile.country !== undefined && { country: profile.country }),
         ...(profile.region !== undefined && { region: profile.region }),
         version: profile.version,

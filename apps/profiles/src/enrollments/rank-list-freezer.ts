@@ -1,6 +1,8 @@
 import {
+  Inject,
   Injectable,
   Logger,
+  Optional,
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
@@ -8,12 +10,15 @@ import { tenantContext, tenantFilter } from '@medmentor/auth';
 import { newId } from '@medmentor/domain';
 import { runWithCorrelationId } from '@medmentor/platform';
 import { Clock } from './clock';
+import {
+  DEFAULT_ENROLLMENTS_CONFIG,
+  ENROLLMENTS_CONFIG,
+  type EnrollmentsConfig,
+} from './enrollments-config';
 import { rankListFrozenEvent } from './enrollment.mapper';
 import { EnrollmentRepository, type EnrollmentRecord } from './enrollment.repository';
 import { ProgramDeadlineRepository, type DueProgram } from './program-deadline.repository';
 
-/** How often each replica looks for programs whose rank lists are due. */
-export const FREEZE_INTERVAL_MS = 30_000;
 const BATCH = 200;
 /** Passes over one program per sweep; lists edited during a pass are taken in the next. */
 const MAX_PASSES = 20;
@@ -35,7 +40,16 @@ export class RankListFreezer implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly deadlines: ProgramDeadlineRepository,
     private readonly enrollments: EnrollmentRepository,
     private readonly clock: Clock,
+    // Optional so a second sweeper can be built by hand (tests of racing replicas).
+    @Optional()
+    @Inject(ENROLLMENTS_CONFIG)
+    private readonly config: EnrollmentsConfig = DEFAULT_ENROLLMENTS_CONFIG,
   ) {}
+
+  /** How often each replica looks for programs whose rank lists are due. */
+  get intervalMs(): number {
+    return this.config.RANK_LIST_FREEZE_INTERVAL_MS;
+  }
 
   onApplicationBootstrap(): void {
     const tick = () =>
@@ -43,7 +57,7 @@ export class RankListFreezer implements OnApplicationBootstrap, OnModuleDestroy 
         this.logger.warn(`rank-list freeze sweep failed: ${error.message}`),
       );
     tick();
-    this.timer = setInterval(tick, FREEZE_INTERVAL_MS);
+    this.timer = setInterval(tick, this.intervalMs);
     this.timer.unref();
   }
 

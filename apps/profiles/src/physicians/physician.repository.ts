@@ -11,6 +11,8 @@ import { Physician } from './schemas/physician.schema';
 export type InsertResult = 'inserted' | 'duplicate-email' | 'duplicate-npi';
 
 export interface PhysicianListFilter {
+  /** Only these profiles (e.g. the physicians enrolled in a program). */
+  _id?: { $in: string[] };
   specialty?: string;
   subspecialty?: string;
   'careerStage.stage'?: string;
@@ -117,12 +119,27 @@ export class PhysicianRepository {
     );
   }
 
-  /** An active profile of the tenant; erased ones are gone for every reader. */
+  /**
+   * An active profile of the tenant; erased ones are gone for every reader. The query names the
+   * id alone and the tenant and status are checked here: FerretDB answers a filter that is
+   * exactly `{ _id }` from its storage and scans the whole collection for any other filter
+   * (MongoDB uses the `_id` index either way).
+   */
   async findActive(filter: TenantScoped<{ _id: string }>): Promise<Physician | null> {
-    return this.model
-      .findOne({ ...filter, status: 'active' })
-      .lean<Physician>()
+    const doc = await this.model.findOne({ _id: filter._id }).lean<Physician>().exec();
+    return doc !== null && doc.tenantId === filter.tenantId && doc.status === 'active' ? doc : null;
+  }
+
+  /** The tenant's active profiles among `ids`, by id (unknown and erased ones are left out). */
+  async findActiveMany(
+    filter: TenantScoped<{ ids: readonly string[] }>,
+  ): Promise<Map<string, Physician>> {
+    if (filter.ids.length === 0) return new Map();
+    const docs = await this.model
+      .find({ tenantId: filter.tenantId, _id: { $in: [...new Set(filter.ids)] }, status: 'active' })
+      .lean<Physician[]>()
       .exec();
+    return new Map(docs.map((doc) => [doc._id, doc]));
   }
 
   async list(filter: TenantScoped<PhysicianListFilter>, page: PageRequest): Promise<Physician[]> {

@@ -145,3 +145,16 @@ export class RankListInvalidError extends DomainError {
     });
   }
 }
+
+/** The caller may not browse this side of the program's participants. */
+export class ParticipantsForbiddenError extends DomainError {
+  constructor(field: 'programId' | 'side', reason: string) {
+    super({
+      code: 'participants-forbidden',
+      status: 403,
+      title: 'Not allowed to see these participants',
+      detail: reason,
+      errors: [{ field, message: reason }],
+    });
+  }
+}

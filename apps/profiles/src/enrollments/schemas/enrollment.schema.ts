@@ -22,6 +22,8 @@ export interface ProfileFacts {
   subspecialty?: string;
   careerStage: CareerStageName;
   interests: string[];
+  /** Absent on enrollments stored before languages were copied (until the next profile change). */
+  languages?: string[];
   country?: string;
   region?: string;
   /** The profile version these facts come from. */

@@ -98,4 +98,7 @@ export const ProgramSchema = SchemaFactory.createForClass(Program);
 ProgramSchema.index({ tenantId: 1, createdAt: -1, _id: -1 });
 // Serves the list filtered by status (mentors and mentees see open, matching and active only).
 ProgramSchema.index({ tenantId: 1, status: 1, createdAt: -1, _id: -1 });
+// Serves the rank-list freeze sweep (across tenants): national-ranked programs in a given
+// status whose rank lists were due by now.
+ProgramSchema.index({ matchingMode: 1, status: 1, 'cycle.rankListsDueAt': 1 });
 ProgramSchema.plugin(outboxPlugin);
