@@ -3,6 +3,7 @@ import { runService } from '@medmentor/runtime';
 import { CoreModule } from './core/core.module';
 import { MatchesModule } from './matches/matches.module';
 import { ReadModelModule } from './read-model/read-model.module';
+import { RecommendationsModule } from './recommendations/recommendations.module';
 import { RunsModule } from './runs/runs.module';
 
 void runService({
@@ -12,5 +13,5 @@ void runService({
   description:
     'Compatibility scoring, recommendations, cohort and national matching, and the lifecycle of matches.',
   version: '1',
-  features: [CoreModule, ReadModelModule, RunsModule, MatchesModule],
+  features: [CoreModule, ReadModelModule, RunsModule, MatchesModule, RecommendationsModule],
 });

@@ -239,6 +239,26 @@ export class MatchService {
     return this.propose(principal, { ...pair, programId }, 'manual');
   }
 
+  /**
+   * A mentee asks a mentor: a proposal the mentee has already accepted, so the mentor's
+   * acceptance activates it (or their decline ends it). Hard constraints apply as for any match.
+   */
+  async request(principal: Principal, programId: string, dto: ManualMatchDto): Promise<MatchView> {
+    const facts = await this.facts.load(tenantFilter(principal, { programId }));
+    if (facts === null) throw new ProgramNotFoundError(programId);
+    const pair = this.pairs.checked(facts, dto);
+    const now = this.clock.now();
+    const doc = await this.create(
+      principal,
+      { ...pair, programId },
+      { origin: 'self-match', id: newId(), menteeAcceptedAt: now },
+      now,
+      this.deadlineFrom(now),
+    );
+    if (doc === undefined) throw new SeatTakenError(pair.menteeEnrollmentId, pair.role);
+    return matchView(doc);
+  }
+
   private async propose(
     principal: Principal,
     fields: NewMatch,
@@ -259,7 +279,7 @@ export class MatchService {
   private async create(
     principal: Principal,
     fields: NewMatch,
-    how: { origin: Match['origin']; runId?: string; id: string },
+    how: { origin: Match['origin']; runId?: string; id: string; menteeAcceptedAt?: Date },
     now: Date,
     deadline: Date,
   ): Promise<Match | undefined> {
@@ -277,6 +297,7 @@ export class MatchService {
       status: 'proposed',
       liveKey: 'live',
       responseDeadline: deadline,
+      ...(how.menteeAcceptedAt !== undefined && { menteeAcceptedAt: how.menteeAcceptedAt }),
       ...(fields.score !== undefined && { score: fields.score }),
       ...(fields.factors !== undefined && { factors: [...fields.factors] }),
       createdBy: principal.subject,
@@ -284,7 +305,11 @@ export class MatchService {
       createdAt: now,
       updatedAt: now,
     };
-    return (await this.matches.insert(doc, [matchProposed(doc, now)])) ? doc : undefined;
+    const events = [
+      matchProposed(doc, now),
+      ...(how.menteeAcceptedAt !== undefined ? [matchAccepted(doc, 'mentee', now)] : []),
+    ];
+    return (await this.matches.insert(doc, events)) ? doc : undefined;
   }
 
   private async finish(match: Match, reason: MatchEndReason, action: string): Promise<MatchView> {
