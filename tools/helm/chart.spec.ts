@@ -163,7 +163,7 @@ const rendered = new Map<string, K8sObject[]>();
 const renderedText = new Map<string, string>();
 let kubeCheckBinary = '';
 /** Kinds that are custom resources: no Go types in client-go, checked by the tests below only. */
-const CUSTOM_KINDS = ['ScaledObject', 'ServiceMonitor', 'KafkaTopic'];
+const CUSTOM_KINDS = ['ScaledObject', 'ServiceMonitor', 'KafkaTopic', 'PrometheusRule'];
 
 beforeAll(async () => {
   // Builds helm on the first run on a machine (a few minutes on 2 cores), then reuses it.
