@@ -95,6 +95,18 @@ export class EnrollmentRepository {
       .exec();
   }
 
+  /** The physicians holding an active enrollment that meets the filter, each once. */
+  async activePhysicianIds(
+    filter: TenantScoped<{ programId?: string; side?: EnrollmentRole; roles?: MentorshipRole }>,
+  ): Promise<string[]> {
+    const docs = await this.model
+      .find({ ...filter, status: 'active' })
+      .select({ _id: 0, physicianId: 1 })
+      .lean<Pick<EnrollmentRecord, 'physicianId'>[]>()
+      .exec();
+    return [...new Set(docs.map((doc) => doc.physicianId))];
+  }
+
   /** The tenant's enrollments among `ids` (unknown ids are left out). */
   async findMany(filter: TenantScoped<{ ids: readonly string[] }>): Promise<EnrollmentRecord[]> {
     if (filter.ids.length === 0) return [];

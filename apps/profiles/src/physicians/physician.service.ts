@@ -10,6 +10,7 @@ import {
   zodIssuesToFieldErrors,
   type Page,
 } from '@medmentor/platform';
+import { EnrollmentRepository } from '../enrollments/enrollment.repository';
 import { TenantService } from '../tenants/tenant.service';
 import type { ListPhysiciansQuery } from './dto/list-physicians.dto';
 import {
@@ -107,6 +108,7 @@ export class PhysicianService {
   constructor(
     private readonly physicians: PhysicianRepository,
     private readonly tenants: TenantService,
+    private readonly enrollments: EnrollmentRepository,
   ) {}
 
   async create(principal: Principal, dto: PhysicianInput): Promise<PhysicianView> {
@@ -140,7 +142,10 @@ export class PhysicianService {
   }
 
   async list(principal: Principal, query: ListPhysiciansQuery): Promise<Page<PhysicianView>> {
+    const enrolled = await this.enrolledIds(principal, query);
+    if (enrolled?.length === 0) return { items: [], nextCursor: null };
     const filter: PhysicianListFilter = {
+      ...(enrolled && { _id: { $in: enrolled } }),
       ...(query.specialty && { specialty: query.specialty }),
       ...(query.subspecialty && { subspecialty: query.subspecialty }),
       ...(query.stage && { 'careerStage.stage': query.stage }),
@@ -156,6 +161,22 @@ export class PhysicianService {
     });
     return toPage(docs as (Physician & { createdAt: Date })[], query.limit, (doc) =>
       projectPhysician(doc, audienceOf(principal, doc._id)),
+    );
+  }
+
+  /** The physicians enrolled as the query asks, or undefined when it asks nothing of enrollments. */
+  private async enrolledIds(
+    principal: Principal,
+    query: ListPhysiciansQuery,
+  ): Promise<string[] | undefined> {
+    const { programId, side, role } = query;
+    if (programId === undefined && side === undefined && role === undefined) return undefined;
+    return this.enrollments.activePhysicianIds(
+      tenantFilter(principal, {
+        ...(programId && { programId }),
+        ...(side && { side }),
+        ...(role && { roles: role }),
+      }),
     );
   }
 

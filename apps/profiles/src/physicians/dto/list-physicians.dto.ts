@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import {
   careerStageNameSchema,
+  enrollmentRoleSchema,
   interestSchema,
   languageSchema,
+  mentorshipRoleSchema,
   specialtyCodeSchema,
   timeZoneSchema,
 } from '@medmentor/domain';
@@ -25,6 +27,12 @@ export const listPhysiciansQuerySchema = z.strictObject({
     .enum(['true', 'false'])
     .transform((value) => value === 'true')
     .optional(),
+  /** With an active enrollment in this program (with `side` and `role`: one that has them). */
+  programId: z.uuid().optional(),
+  /** With an active enrollment on this side (in `programId`, or in any program). */
+  side: enrollmentRoleSchema.optional(),
+  /** With an active enrollment for this mentorship role (in `programId`, or in any program). */
+  role: mentorshipRoleSchema.optional(),
 });
 
 export type ListPhysiciansQuery = z.output<typeof listPhysiciansQuerySchema>;
