@@ -1,9 +1,13 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { KafkaConnection, resolveMessagingOptions } from '@medmentor/messaging';
 import { parseConfig } from '@medmentor/platform';
 import { kafkaSecurityOf, runtimeConfigSchema } from '@medmentor/runtime';
+import { ensureHelm, helmEnv } from '../../helm/helm-binary';
+import { parseManifests, podSpecOf } from '../../helm/manifests';
 import { loadInfraConfig } from '../src/core/infra-config';
 import { findRepoRoot } from '../src/core/repo-root';
 import { startSecureKafka, type SecureKafka } from '../src/kafka/secure-kafka';
@@ -167,5 +171,64 @@ describe('Kafka TLS and SASL against a real secured broker', () => {
     expect(own).toBe('connected');
     expect(none).toMatch(/certificate|closed/i);
     expect(stranger).toMatch(/certificate unknown/i);
+  });
+
+  it("runs the chart's topic Job program over SASL_SSL with the files the chart mounts", async () => {
+    const repoRoot = findRepoRoot(__dirname);
+    const helm = (await ensureHelm({ repoRoot })).binary;
+    const topic = `medmentor.it.job.${Date.now().toString(36)}`;
+    const { stdout } = await promisify(execFile)(
+      helm,
+      [
+        'template',
+        'mm',
+        join(repoRoot, 'deploy/helm/medmentor'),
+        '--set',
+        `config.KAFKA_BROKERS=${kafka.saslSslBrokers}`,
+        '--set',
+        'config.KAFKA_TOPIC_REPLICATION_FACTOR=1',
+        '--set',
+        'config.KAFKA_TOPIC_PARTITIONS=2',
+        '--set',
+        `topics.names={${topic}}`,
+        '--set',
+        'kafka.tls.enabled=true',
+        '--set',
+        'kafka.tls.caSecret.name=kafka-ca',
+        '--set',
+        'kafka.sasl.mechanism=scram-sha-512',
+        '--set',
+        `kafka.sasl.username=${kafka.username}`,
+        '--set',
+        'kafka.sasl.passwordSecret.name=kafka-user',
+      ],
+      { cwd: repoRoot, env: helmEnv(repoRoot), maxBuffer: 64 * 1024 * 1024 },
+    );
+    const job = parseManifests(stdout).find((o) => o.kind === 'Job');
+    const [container] = podSpecOf(job!).containers;
+    const env = Object.fromEntries((container.env ?? []).map((e) => [e.name, e.value ?? '']));
+    const script = (container['args'] as string[])[0];
+    // The mounted files of the pod, here: the test CA and the password file.
+    expect(env['KAFKA_SSL_CA_FILE']).toBe('/etc/medmentor/kafka/ca.crt');
+    expect(env['KAFKA_SASL_PASSWORD_FILE']).toBe('/etc/medmentor/kafka/sasl-password');
+    const local = {
+      ...env,
+      KAFKA_SSL_CA_FILE: kafka.tls.caCert,
+      KAFKA_SASL_PASSWORD_FILE: join(secrets, 'password'),
+    };
+    // No compiled catalog in this folder: the program creates topics.names only.
+    const run = await promisify(execFile)(process.execPath, ['-e', script], {
+      cwd: secrets,
+      env: { PATH: process.env['PATH'], NODE_PATH: join(repoRoot, 'node_modules'), ...local },
+    });
+    expect(run.stdout).toContain('topics ready');
+    const check = connectionFromEnv(saslEnv('scram-sha-512'));
+    await check.admin.connect();
+    try {
+      const topics = await check.admin.listTopics();
+      expect(topics).toEqual(expect.arrayContaining([topic, `${topic}.dlq`]));
+    } finally {
+      await check.disconnect();
+    }
   });
 });
