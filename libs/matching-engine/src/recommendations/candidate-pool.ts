@@ -37,7 +37,8 @@ const roleBit = (role: MentorshipRole) => 1 << MENTORSHIP_ROLES.indexOf(role);
 /**
  * Participants of one program compiled once into columns (typed arrays, bitsets, UTC week bitmaps
  * at the reference instant, offsets, stage ranks) for scanning thousands of candidates per query.
- * Candidate i is `participants[i]`, in id order, so "lower index" is "lower id".
+ * Candidate i is `participants[i]`, in id order, so "lower index" is "lower id". Besides `size`,
+ * `participants`, `program` and `options`, the fields are the scan's columns, not an API.
  */
 export class CandidatePool {
   readonly size: number;
