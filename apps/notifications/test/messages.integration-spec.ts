@@ -303,6 +303,152 @@ describe('events become messages (real Kafka, MongoDB-wire server and SMTP serve
     expect(mail?.text).toContain('12 matched, 2 unmatched');
   });
 
+  it("wires the scheduling kinds: invitations with .ics in each side's zone, nudges, milestones and admin alerts", async () => {
+    const mentee = await registerPhysician({
+      displayName: 'Ines Rocha',
+      timeZone: 'Europe/Lisbon',
+    });
+    const mentor = await registerPhysician({
+      displayName: 'Jon Berg',
+      timeZone: 'America/Chicago',
+    });
+    const adminEmail = `${uniqueName('pa')}@example.org`;
+    const admin = await it$.token(tenantId, ['program-admin']);
+    await it$.call('POST', '/api/v1/admin-contacts', {
+      token: admin,
+      body: { name: 'Program Admin', email: adminEmail, programId },
+    });
+    const match = matchFacts(mentee.physicianId, mentor.physicianId);
+    const meeting = {
+      meetingId: uniqueName('meeting'),
+      tenantId,
+      matchId: match.matchId,
+      programId,
+      role: 'career' as const,
+      kind: 'kickoff' as const,
+      menteeId: mentee.physicianId,
+      mentorId: mentor.physicianId,
+      start: '2026-12-03T16:00:00Z',
+      end: '2026-12-03T16:30:00Z',
+      menteeTimeZone: 'Europe/Lisbon',
+      mentorTimeZone: 'America/Chicago',
+      videoUrl: 'https://video.example/room-1',
+      sequence: 0,
+    };
+    await it$.publish('medmentor.scheduling.meeting.scheduled', meeting, tenantId);
+    const [invite] = await waitForMail(mentee.email);
+    expect(invite?.subject).toBe('Your kickoff with Jon Berg: Thu 3 Dec 2026, 16:00 (GMT+0)');
+    expect(invite?.text).toContain('Join: https://video.example/room-1');
+    const ics = invite?.attachments.find((a) => a.filename === 'invite.ics');
+    expect(ics?.contentType).toBe('text/calendar');
+    const calendar = ics?.content.toString() ?? '';
+    expect(calendar).toContain('METHOD:REQUEST');
+    expect(calendar).toContain(`UID:${meeting.meetingId}`);
+    expect(calendar).toContain('DTSTART:20261203T160000Z');
+    const [mentorInvite] = await waitForMail(mentor.email);
+    expect(mentorInvite?.subject).toBe('Your kickoff with Ines Rocha: Thu 3 Dec 2026, 10:00 (CST)');
+
+    const relationship = {
+      matchId: match.matchId,
+      tenantId,
+      programId,
+      role: 'career' as const,
+      menteeId: mentee.physicianId,
+      mentorId: mentor.physicianId,
+      at: new Date().toISOString(),
+    };
+    await it$.publish(
+      'medmentor.scheduling.meeting.rescheduled',
+      {
+        ...meeting,
+        start: '2026-12-04T16:00:00Z',
+        end: '2026-12-04T16:30:00Z',
+        sequence: 1,
+        previousStart: meeting.start,
+        previousEnd: meeting.end,
+        scope: 'occurrence',
+      },
+      tenantId,
+    );
+    await it$.publish(
+      'medmentor.scheduling.reminder.due',
+      {
+        ...meeting,
+        start: '2026-12-04T16:00:00Z',
+        end: '2026-12-04T16:30:00Z',
+        sequence: 1,
+        offsetMinutes: 60,
+        dueAt: '2026-12-04T15:00:00Z',
+      },
+      tenantId,
+    );
+    await it$.publish(
+      'medmentor.scheduling.meeting.cancelled',
+      {
+        ...meeting,
+        start: '2026-12-04T16:00:00Z',
+        end: '2026-12-04T16:30:00Z',
+        sequence: 2,
+        reason: 'cancelled',
+      },
+      tenantId,
+    );
+    await it$.publish(
+      'medmentor.scheduling.slot.not-found',
+      {
+        ...relationship,
+        kind: 'check-in',
+        windowStart: '2027-01-01T00:00:00Z',
+        windowEnd: '2027-01-15T00:00:00Z',
+        durationMinutes: 30,
+        reason: 'no-overlap',
+      },
+      tenantId,
+    );
+    await it$.publish(
+      'medmentor.scheduling.check-in.overdue',
+      { ...relationship, dueBy: '2027-02-01T00:00:00Z' },
+      tenantId,
+    );
+    await it$.publish(
+      'medmentor.scheduling.milestone.reached',
+      { ...relationship, milestone: 'first-meeting-held' },
+      tenantId,
+    );
+    await it$.publish(
+      'medmentor.scheduling.relationship.health-changed',
+      { ...relationship, health: 'needs-check-in', previous: 'on-track' },
+      tenantId,
+    );
+    await it$.publish(
+      'medmentor.scheduling.relationship.health-changed',
+      { ...relationship, health: 'inactive', previous: 'needs-check-in' },
+      tenantId,
+    );
+    const toMentee = await waitForMail(mentee.email, 7);
+    const bySubject = (prefix: string) => toMentee.find((m) => m.subject?.startsWith(prefix));
+    // Sent concurrently: the order of arrival is not the order of the events.
+    expect(toMentee.map((m) => m.subject).sort()).toEqual(
+      [
+        'Your kickoff with Jon Berg: Thu 3 Dec 2026, 16:00 (GMT+0)',
+        'Moved: your kickoff with Jon Berg is now Fri 4 Dec 2026, 16:00 (GMT+0)',
+        'Reminder: kickoff with Jon Berg at Fri 4 Dec 2026, 16:00 (GMT+0)',
+        'Cancelled: your kickoff with Jon Berg on Fri 4 Dec 2026, 16:00 (GMT+0)',
+        'Please pick a time for your check-in with Jon Berg',
+        'Time for a check-in with Jon Berg',
+        'Milestone reached with Jon Berg: first-meeting-held',
+      ].sort(),
+    );
+    expect(bySubject('Cancelled')?.attachments[0]?.content.toString()).toContain('METHOD:CANCEL');
+    expect(bySubject('Moved')?.attachments[0]?.content.toString()).toContain('SEQUENCE:1');
+    expect(bySubject('Reminder')?.attachments).toHaveLength(0);
+    const toAdmin = await waitForMail(adminEmail, 2);
+    expect(toAdmin.map((m) => m.subject).sort()).toEqual([
+      'Early-career mentoring: Ines Rocha and Jon Berg reached first-meeting-held',
+      'Inactive mentorship in Early-career mentoring: Ines Rocha and Jon Berg',
+    ]);
+  });
+
   it('keeps the newest contact details, ignores a stale snapshot, and forgets everything on erasure', async () => {
     const hana = await registerPhysician({ displayName: 'Hana Sato' });
     const newEmail = `${uniqueName('hana-new')}@example.org`;

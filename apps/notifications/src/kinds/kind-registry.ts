@@ -14,6 +14,17 @@ import {
   matchRunCompletedKind,
 } from './matching.kinds';
 import type { MessageKindDefinition } from './message-kind.definition';
+import {
+  checkInOverdueKind,
+  meetingCancelledKind,
+  meetingReminderKind,
+  meetingRescheduledKind,
+  meetingScheduledKind,
+  milestoneAnnouncementKind,
+  milestoneCelebrationKind,
+  noCommonSlotKind,
+  relationshipInactiveKind,
+} from './scheduling.kinds';
 
 /** Every message kind the service sends; a new kind is one entry here plus its planner. */
 export const MESSAGE_KINDS: readonly MessageKindDefinition[] = [
@@ -27,6 +38,15 @@ export const MESSAGE_KINDS: readonly MessageKindDefinition[] = [
   matchActivatedKind,
   matchEndedKind,
   matchRunCompletedKind,
+  meetingScheduledKind,
+  meetingRescheduledKind,
+  meetingCancelledKind,
+  meetingReminderKind,
+  noCommonSlotKind,
+  checkInOverdueKind,
+  relationshipInactiveKind,
+  milestoneCelebrationKind,
+  milestoneAnnouncementKind,
   digestKind,
 ];
 

@@ -15,6 +15,16 @@ import {
   planEnrollmentWithdrawn,
   planRankListFrozen,
 } from './profiles.planners';
+import {
+  planCheckInOverdue,
+  planHealthChanged,
+  planMeetingCancelled,
+  planMeetingRescheduled,
+  planMeetingScheduled,
+  planMilestone,
+  planNoCommonSlot,
+  planReminderDue,
+} from './scheduling.planners';
 
 /**
  * One handler per event kind that produces messages: each hands the planned messages to the
@@ -76,5 +86,53 @@ export class NotificationEventsConsumer {
   @EventHandler('medmentor.matching.run.completed')
   onRunCompleted(event: ConsumedEvent<'medmentor.matching.run.completed'>): Promise<void> {
     return this.planner.plan(event, planRunCompleted(event.data));
+  }
+
+  @EventHandler('medmentor.scheduling.meeting.scheduled')
+  onMeetingScheduled(
+    event: ConsumedEvent<'medmentor.scheduling.meeting.scheduled'>,
+  ): Promise<void> {
+    return this.planner.plan(event, planMeetingScheduled(event.data));
+  }
+
+  @EventHandler('medmentor.scheduling.meeting.rescheduled')
+  onMeetingRescheduled(
+    event: ConsumedEvent<'medmentor.scheduling.meeting.rescheduled'>,
+  ): Promise<void> {
+    return this.planner.plan(event, planMeetingRescheduled(event.data));
+  }
+
+  @EventHandler('medmentor.scheduling.meeting.cancelled')
+  onMeetingCancelled(
+    event: ConsumedEvent<'medmentor.scheduling.meeting.cancelled'>,
+  ): Promise<void> {
+    return this.planner.plan(event, planMeetingCancelled(event.data));
+  }
+
+  @EventHandler('medmentor.scheduling.reminder.due')
+  onReminderDue(event: ConsumedEvent<'medmentor.scheduling.reminder.due'>): Promise<void> {
+    return this.planner.plan(event, planReminderDue(event.data));
+  }
+
+  @EventHandler('medmentor.scheduling.slot.not-found')
+  onNoCommonSlot(event: ConsumedEvent<'medmentor.scheduling.slot.not-found'>): Promise<void> {
+    return this.planner.plan(event, planNoCommonSlot(event.data));
+  }
+
+  @EventHandler('medmentor.scheduling.check-in.overdue')
+  onCheckInOverdue(event: ConsumedEvent<'medmentor.scheduling.check-in.overdue'>): Promise<void> {
+    return this.planner.plan(event, planCheckInOverdue(event.data));
+  }
+
+  @EventHandler('medmentor.scheduling.relationship.health-changed')
+  onHealthChanged(
+    event: ConsumedEvent<'medmentor.scheduling.relationship.health-changed'>,
+  ): Promise<void> {
+    return this.planner.plan(event, planHealthChanged(event.data));
+  }
+
+  @EventHandler('medmentor.scheduling.milestone.reached')
+  onMilestone(event: ConsumedEvent<'medmentor.scheduling.milestone.reached'>): Promise<void> {
+    return this.planner.plan(event, planMilestone(event.data));
   }
 }
