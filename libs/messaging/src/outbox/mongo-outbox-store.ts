@@ -53,6 +53,40 @@ export class MongoOutboxStore implements OutboxStore {
     );
   }
 
+  /**
+   * One update per distinct entry count instead of two per document (on FerretDB every update
+   * whose filter is more than `{ _id }` scans the whole collection). A document this relay still
+   * leases that holds as many entries as were claimed holds exactly the claimed ones: entries
+   * are only appended, and only the lease holder removes them. So those documents are emptied at
+   * once; a document that received entries meanwhile still holds the lease afterwards and gets
+   * the exact `$pullAll` of `acknowledge`.
+   */
+  async acknowledgeAll(claims: readonly ClaimedOutbox[]): Promise<void> {
+    const byCount = new Map<number, ClaimedOutbox[]>();
+    for (const claim of claims) {
+      byCount.set(claim.entries.length, [...(byCount.get(claim.entries.length) ?? []), claim]);
+    }
+    for (const [count, group] of byCount) {
+      for (const token of new Set(group.map((claim) => claim.token))) {
+        const ids = group.filter((claim) => claim.token === token).map((claim) => claim.documentId);
+        await this.collection.updateMany(
+          { _id: { $in: ids as never[] }, [lockedBy]: token, [entries]: { $size: count } },
+          { $set: { [entries]: [], [pending]: false }, $unset: { [lockedBy]: '', [lockedUntil]: '' } },
+        );
+      }
+    }
+    const left = await this.collection
+      .find(
+        { _id: { $in: claims.map((claim) => claim.documentId) as never[] }, [lockedBy]: { $in: [...new Set(claims.map((c) => c.token))] } },
+        { projection: { _id: 1, [lockedBy]: 1 } },
+      )
+      .toArray();
+    for (const doc of left) {
+      const claim = claims.find((c) => String(c.documentId) === String(doc._id) && c.token === doc[lockedBy]);
+      if (claim) await this.acknowledge(claim);
+    }
+  }
+
   async release(claim: ClaimedOutbox): Promise<void> {
     await this.collection.updateOne(
       { _id: claim.documentId as never, [lockedBy]: claim.token },

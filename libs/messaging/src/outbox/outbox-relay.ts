@@ -80,7 +80,8 @@ export class OutboxRelay {
       await Promise.allSettled(claims.map((claim) => store.release(claim)));
       throw error;
     }
-    await Promise.all(claims.map((claim: ClaimedOutbox) => store.acknowledge(claim)));
+    if (store.acknowledgeAll) await store.acknowledgeAll(claims);
+    else await Promise.all(claims.map((claim: ClaimedOutbox) => store.acknowledge(claim)));
     return withEntries.reduce((sum, claim) => sum + claim.entries.length, 0);
   }
 
