@@ -1,6 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { correlationIdOf } from '../logging/correlation-id';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_CONTENT_TYPE } from '../errors/problem-details';
+import { toProblemDetails } from '../errors/problem-details.mapper';
+import { CORRELATION_ID_HEADER, correlationIdOf } from '../logging/correlation-id';
 import { httpSecurityConfigSchema, type HttpSecurityConfig } from './http-security.config';
 
 export interface FastifyAdapterConfig {
@@ -43,8 +46,29 @@ export function createFastifyAdapter(
       ),
     },
     genReqId: (req: IncomingMessage) => correlationIdOf(req),
+    // Errors the router raises before any route runs (a malformed URL, a path parameter over
+    // maxParamLength) would otherwise leave as Fastify's plain JSON.
+    frameworkErrors: answerFrameworkError as never,
     // Reject, rather than strip, JSON that tries prototype pollution.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });
+}
+
+/** Answers a router-level error as problem+json, like every other error. */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const correlationId = correlationIdOf(request.raw);
+  const { problem } = toProblemDetails(error, {
+    instance: (request.raw.url ?? '').split('?')[0]?.slice(0, 200),
+    correlationId,
+  });
+  void reply
+    .status(problem.status)
+    .header(CORRELATION_ID_HEADER, correlationId)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .send(problem);
 }

@@ -239,6 +239,18 @@ describe('HTTP security over Fastify', () => {
     });
   });
 
+  it('answers router-level errors (an over-long path parameter, a malformed URL) as problem+json', async () => {
+    const statuses: number[] = [];
+    for (const url of [`/echo/${'9'.repeat(500)}`, '/echo/%E0%A4%A']) {
+      const res = await inject({ method: 'GET', url, remoteAddress: '192.0.2.61' });
+      expect([400, 404, 414]).toContain(res.statusCode);
+      expect(res.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+      expect(res.json()).toMatchObject({ status: res.statusCode });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses).toEqual([414, 400]);
+  });
+
   it('answers a body over the limit with 413 problem+json and does not run the handler', async () => {
     const res = await inject({
       method: 'POST',

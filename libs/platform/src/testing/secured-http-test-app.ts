@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Module, Post } from '@nestjs/common';
+import { Body, Controller, Get, Module, Param, Post } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
@@ -19,6 +19,11 @@ class EchoController {
   @Get()
   get(): unknown {
     return { ok: true };
+  }
+
+  @Get(':id')
+  one(@Param('id') id: string): unknown {
+    return { id };
   }
 
   @Post()
