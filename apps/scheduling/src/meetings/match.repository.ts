@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model, UpdateQuery } from 'mongoose';
+import type { OutgoingEvent } from '@medmentor/contracts';
+import type { TenantScoped } from '@medmentor/auth';
+import { withOutbox } from '@medmentor/messaging';
+import { isDuplicateKey } from '../directory/directory.repository';
+import { Match } from './schemas/match.schema';
+
+@Injectable()
+export class MatchRepository {
+  constructor(@InjectModel(Match.name) private readonly model: Model<Match>) {}
+
+  /** Records an activated match once; a redelivery finds it there and changes nothing. */
+  async insertIfAbsent(doc: Match): Promise<void> {
+    try {
+      await this.model
+        .updateOne(
+          { _id: doc._id, tenantId: doc.tenantId },
+          { $setOnInsert: doc },
+          { upsert: true },
+        )
+        .exec();
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+
+  find(filter: TenantScoped<{ _id: string }>): Promise<Match | null> {
+    return this.model.findOne(filter).lean<Match>().exec();
+  }
+
+  /** Sets the planning outcome once (only while none is set), with its events. */
+  async settlePlanning(
+    filter: TenantScoped<{ _id: string }>,
+    set: Partial<Match>,
+    events: OutgoingEvent[],
+  ): Promise<boolean> {
+    const result = await this.model
+      .updateOne(
+        { ...filter, status: 'active', kickoff: { $exists: false } },
+        withOutbox({ $set: set }, events),
+      )
+      .exec();
+    return result.modifiedCount === 1;
+  }
+
+  /** Ends an active match; false when it was not active (already ended, or unknown). */
+  async end(filter: TenantScoped<{ _id: string }>, endedAt: Date): Promise<boolean> {
+    const result = await this.model
+      .updateOne(
+        { ...filter, status: 'active' },
+        { $set: { status: 'ended', endedAt }, $unset: { reviewAt: '' } },
+      )
+      .exec();
+    return result.modifiedCount === 1;
+  }
+
+  /** Applies a review only if nobody reviewed the match since it was read (`rev`). */
+  async review(
+    filter: TenantScoped<{ _id: string }>,
+    rev: number,
+    update: UpdateQuery<Match>,
+    events: OutgoingEvent[],
+  ): Promise<boolean> {
+    const result = await this.model
+      .updateOne({ ...filter, rev }, withOutbox({ ...update, $inc: { rev: 1 } }, events))
+      .exec();
+    return result.modifiedCount === 1;
+  }
+
+  async requestReview(filter: TenantScoped<{ _id: string }>, at: Date): Promise<void> {
+    await this.model.updateOne({ ...filter, status: 'active' }, { $set: { reviewAt: at } }).exec();
+  }
+
+  /** Active matches due for review, across tenants (the time-driven work). */
+  dueForReview(now: Date, limit: number): Promise<Match[]> {
+    return this.model
+      .find({ status: 'active', reviewAt: { $lte: now } })
+      .sort({ reviewAt: 1 })
+      .limit(limit)
+      .lean<Match[]>()
+      .exec();
+  }
+
+  /** Active matches whose planning has not happened yet (profiles data was missing). */
+  unplanned(before: Date, limit: number): Promise<Match[]> {
+    return this.model
+      .find({ status: 'active', kickoff: { $exists: false }, createdAt: { $lte: before } })
+      .limit(limit)
+      .lean<Match[]>()
+      .exec();
+  }
+
+  forProgram(filter: TenantScoped<{ programId: string }>): Promise<Match[]> {
+    return this.model.find(filter).lean<Match[]>().exec();
+  }
+
+  async addResource(
+    filter: TenantScoped<{ _id: string }>,
+    resource: Match['resources'][number],
+  ): Promise<boolean> {
+    const result = await this.model.updateOne(filter, { $push: { resources: resource } }).exec();
+    return result.matchedCount === 1;
+  }
+}

@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model, UpdateQuery } from 'mongoose';
+import type { OutgoingEvent } from '@medmentor/contracts';
+import type { TenantScoped } from '@medmentor/auth';
+import { outboxFields, withOutbox } from '@medmentor/messaging';
+import type { PageKey } from '@medmentor/platform';
+import { Meeting } from './schemas/meeting.schema';
+
+export interface MeetingWithEvents {
+  meeting: Meeting;
+  events: OutgoingEvent[];
+}
+
+export interface MeetingListFilter {
+  matchId?: string;
+  physicianId?: string;
+  from: Date;
+  to: Date;
+  status?: Meeting['status'];
+}
+
+/** True when every failed write of a (bulk) insert was a duplicate key; the driver gives one error or a list. */
+export const allDuplicates = (error: unknown): boolean => {
+  type WriteError = { code?: unknown; err?: { code?: unknown } };
+  const e = error as { code?: unknown; writeErrors?: WriteError | WriteError[] };
+  if (typeof e !== 'object' || e === null) return false;
+  const writeErrors =
+    e.writeErrors === undefined
+      ? []
+      : Array.isArray(e.writeErrors)
+        ? e.writeErrors
+        : [e.writeErrors];
+  if (writeErrors.length === 0) return e.code === 11000;
+  return writeErrors.every((w) => (w.code ?? w.err?.code) === 11000);
+};
+
+@Injectable()
+export class MeetingRepository {
+  constructor(@InjectModel(Meeting.name) private readonly model: Model<Meeting>) {}
+
+  /**
+   * Inserts meetings with their events; a meeting whose id exists is left as it is (its
+   * events were stored with it the first time), so planning twice adds nothing.
+   */
+  async insertNew(items: readonly MeetingWithEvents[]): Promise<void> {
+    if (items.length === 0) return;
+    try {
+      await this.model.insertMany(
+        items.map(({ meeting, events }) => ({ ...meeting, ...outboxFields(events) })),
+        { ordered: false },
+      );
+    } catch (error) {
+      if (!allDuplicates(error)) throw error;
+    }
+  }
+
+  findById(filter: TenantScoped<{ _id: string }>): Promise<Meeting | null> {
+    return this.model.findOne(filter).lean<Meeting>().exec();
+  }
+
+  /** Meetings in time order (start, id), after the cursor. */
+  list(
+    filter: TenantScoped<MeetingListFilter>,
+    limit: number,
+    after?: PageKey,
+  ): Promise<Meeting[]> {
+    const who = filter.physicianId
+      ? { $or: [{ menteeId: filter.physicianId }, { mentorId: filter.physicianId }] }
+      : {};
+    const cursor = after
+      ? {
+          $and: [
+            {
+              $or: [
+                { start: { $gt: after.createdAt } },
+                { start: after.createdAt, _id: { $gt: after.id } },
+              ],
+            },
+          ],
+        }
+      : {};
+    return this.model
+      .find({
+        tenantId: filter.tenantId,
+        ...(filter.matchId && { matchId: filter.matchId }),
+        ...(filter.status && { status: filter.status }),
+        start: { $gte: filter.from, $lt: filter.to },
+        ...who,
+        ...cursor,
+      })
+      .sort({ start: 1, _id: 1 })
+      .limit(limit + 1)
+      .lean<Meeting[]>()
+      .exec();
+  }
+
+  /** Scheduled meetings of any of these physicians overlapping the window (their existing commitments). */
+  scheduledOf(
+    filter: TenantScoped<{ physicianIds: readonly string[]; from: Date; to: Date }>,
+  ): Promise<Meeting[]> {
+    const ids = [...filter.physicianIds];
+    return this.model
+      .find({
+        tenantId: filter.tenantId,
+        status: 'scheduled',
+        start: { $lt: filter.to },
+        end: { $gt: filter.from },
+        $or: [{ menteeId: { $in: ids } }, { mentorId: { $in: ids } }],
+      })
+      .lean<Meeting[]>()
+      .exec();
+  }
+
+  ofMatch(filter: TenantScoped<{ matchId: string }>): Promise<Meeting[]> {
+    return this.model.find(filter).sort({ start: 1 }).lean<Meeting[]>().exec();
+  }
+
+  /** Changes a meeting only in the state the caller read (status and sequence). */
+  async updateIf(
+    filter: TenantScoped<{ _id: string; status?: Meeting['status']; sequence?: number }>,
+    update: UpdateQuery<Meeting>,
+    events: OutgoingEvent[],
+  ): Promise<boolean> {
+    const result = await this.model.updateOne(filter, withOutbox(update, events)).exec();
+    return result.matchedCount === 1;
+  }
+
+  /** Meetings whose next reminder is due, across tenants. */
+  dueReminders(now: Date, limit: number): Promise<Meeting[]> {
+    return this.model
+      .find({ reminderAt: { $lte: now } })
+      .sort({ reminderAt: 1 })
+      .limit(limit)
+      .lean<Meeting[]>()
+      .exec();
+  }
+
+  /** Scheduled meetings of a physician that have not started, in any of their matches. */
+  futureOfPhysician(
+    filter: TenantScoped<{ physicianId: string; after: Date }>,
+  ): Promise<Meeting[]> {
+    return this.model
+      .find({
+        tenantId: filter.tenantId,
+        status: 'scheduled',
+        start: { $gt: filter.after },
+        $or: [{ menteeId: filter.physicianId }, { mentorId: filter.physicianId }],
+      })
+      .lean<Meeting[]>()
+      .exec();
+  }
+
+  forProgram(filter: TenantScoped<{ programId: string }>): Promise<Meeting[]> {
+    return this.model
+      .find({ ...filter, status: 'completed' })
+      .lean<Meeting[]>()
+      .exec();
+  }
+}

@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { AnnouncementsModule } from '../announcements/announcements.module';
+import { BusyModule } from '../busy/busy.module';
+import { DirectoryModule } from '../directory/directory.module';
+import { SchedulerService } from '../timers/scheduler.service';
+import { MatchConsumer } from './match.consumer';
+import { MatchRepository } from './match.repository';
+import { MeetingCancellationService } from './meeting-cancellation.service';
+import { MeetingPlanner } from './meeting-planner.service';
+import { MeetingController } from './meeting.controller';
+import { MeetingRepository } from './meeting.repository';
+import { MeetingService } from './meeting.service';
+import { PairCalendarService } from './pair-calendar.service';
+import { Match, MatchSchema } from './schemas/match.schema';
+import { Meeting, MeetingSchema } from './schemas/meeting.schema';
+
+@Module({
+  imports: [
+    MongooseModule.forFeature([
+      { name: Match.name, schema: MatchSchema },
+      { name: Meeting.name, schema: MeetingSchema },
+    ]),
+    DirectoryModule,
+    BusyModule,
+    AnnouncementsModule,
+  ],
+  controllers: [MeetingController],
+  providers: [
+    MatchRepository,
+    MeetingRepository,
+    PairCalendarService,
+    MeetingPlanner,
+    MeetingCancellationService,
+    MeetingService,
+    MatchConsumer,
+    SchedulerService,
+  ],
+  exports: [MeetingService, MeetingRepository, SchedulerService, MeetingPlanner],
+})
+export class MeetingsModule {}
