@@ -4,7 +4,13 @@ import { uniqueName, waitFor } from '@medmentor/testing';
 import { Clock } from '../src/core/clock';
 import { MatchService } from '../src/matches/match.service';
 import { MATCHING_FEATURES } from './features';
-import { EventLog, fieldsOf, MatchingTestApp, ProfilesFeed } from './matching-test-app';
+import {
+  EventLog,
+  fieldsOf,
+  MatchingTestApp,
+  ProfilesFeed,
+  DEADLINE_MS,
+} from './matching-test-app';
 import { ProgramBuilder, type Participant } from './program-builder';
 
 interface MatchBody {
@@ -69,6 +75,7 @@ describe('the match lifecycle on Kafka and FerretDB', () => {
       async () =>
         (await app.call<{ status: string }>('GET', `/api/v1/match-runs/${runId}`, { token: admin }))
           .body.status === 'completed',
+      { timeoutMs: DEADLINE_MS },
     );
 
     const published = await app.call<{ proposed: number; skipped: number }>(
@@ -196,8 +203,9 @@ describe('the match lifecycle on Kafka and FerretDB', () => {
       service.expire(match as never, later),
     ]);
     expect(outcomes.filter(Boolean)).toHaveLength(1);
-    const expired = await waitFor(async () =>
-      (await get(matchId)).status === 'expired' ? get(matchId) : undefined,
+    const expired = await waitFor(
+      async () => ((await get(matchId)).status === 'expired' ? get(matchId) : undefined),
+      { timeoutMs: DEADLINE_MS },
     );
     expect(expired.status).toBe('expired');
     const events = await log.waitFor(Topics.MatchingMatch, matchId, 2);
@@ -303,5 +311,52 @@ describe('the match lifecycle on Kafka and FerretDB', () => {
       type: 'medmentor.matching.match.ended',
       data: { reason: 'withdrawn' },
     });
+  });
+  it('ends live matches when an enrollment is withdrawn and when the program closes', async () => {
+    const url = `/api/v1/programs/${program.programId}/matches`;
+    const c = await program.enrol('mentee');
+    const d = await program.enrol('mentee');
+    await program.settled();
+    const pair = (p: Participant) => ({
+      menteeEnrollmentId: p.enrollment.enrollmentId,
+      mentorEnrollmentId: z.enrollment.enrollmentId,
+      role: 'career',
+    });
+    const first = await app.call<MatchBody>('POST', url, { token: admin, body: pair(c) });
+    expect(first.status).toBe(201);
+    const withdrawn = await feed.send(
+      'medmentor.profiles.enrollment.withdrawn',
+      { ...c.enrollment, side: 'mentee', withdrawnAt: '2026-10-20T00:00:00.000Z', version: 2 },
+      tenant,
+    );
+    await app.processed(withdrawn.id);
+    expect(await get(first.body.matchId)).toMatchObject({
+      status: 'ended',
+      endReason: 'withdrawn',
+    });
+
+    const second = await app.call<MatchBody>('POST', url, { token: admin, body: pair(d) });
+    expect(second.status).toBe(201);
+    const closed = await feed.send(
+      'medmentor.profiles.program.closed',
+      {
+        programId: program.programId,
+        tenantId: tenant,
+        closedAt: '2026-12-01T00:00:00.000Z',
+        version: 2,
+      },
+      tenant,
+    );
+    await app.processed(closed.id);
+    expect(await get(second.body.matchId)).toMatchObject({
+      status: 'ended',
+      endReason: 'program-closed',
+    });
+    const events = await log.waitFor(Topics.MatchingMatch, second.body.matchId, 2);
+    expect(events[1]).toMatchObject({
+      type: 'medmentor.matching.match.ended',
+      data: { reason: 'program-closed' },
+    });
+    expect((await app.call('POST', url, { token: admin, body: pair(d) })).status).toBe(404);
   });
 });

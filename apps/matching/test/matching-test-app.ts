@@ -19,6 +19,8 @@ import { runtimeConfigSchema, ServiceModule } from '@medmentor/runtime';
 import { kafkaBrokers, KafkaReader, mongoUri, uniqueName, waitFor } from '@medmentor/testing';
 
 const ISSUER = 'medmentor-it';
+/** Deadline for asynchronous effects: generous, since a shared 2-core machine can be very busy. */
+export const DEADLINE_MS = 90_000;
 const AUDIENCE = 'medmentor-api';
 
 /** One connection per process: FerretDB's updates are not atomic across connections. */
@@ -143,7 +145,7 @@ export class MatchingTestApp {
           .findOne({ _id: `${this.groupId}:${eventId}` as never });
         return (doc as Record<string, unknown> | null) ?? undefined;
       },
-      { description: `event ${eventId} to be processed`, timeoutMs: 30_000 },
+      { description: `event ${eventId} to be processed`, timeoutMs: DEADLINE_MS },
     );
   }
 
@@ -222,7 +224,7 @@ export class EventLog {
   async waitFor(topic: string, subject: string, count: number): Promise<ReadEvent[]> {
     return waitFor(
       () => (this.about(topic, subject).length >= count ? this.about(topic, subject) : undefined),
-      { timeoutMs: 30_000, description: `${count} event(s) about ${subject} on ${topic}` },
+      { timeoutMs: DEADLINE_MS, description: `${count} event(s) about ${subject} on ${topic}` },
     );
   }
 

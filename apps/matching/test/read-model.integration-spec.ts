@@ -2,7 +2,7 @@ import { deadLetterTopicOf, Topics } from '@medmentor/contracts';
 import { uniqueName, waitFor } from '@medmentor/testing';
 import { MATCHING_FEATURES } from './features';
 import { enrollment, physician, program } from './fixtures';
-import { EventLog, MatchingTestApp, ProfilesFeed } from './matching-test-app';
+import { EventLog, MatchingTestApp, ProfilesFeed, DEADLINE_MS } from './matching-test-app';
 
 describe('matching read model fed by profiles events on Kafka', () => {
   let app: MatchingTestApp;
@@ -45,12 +45,11 @@ describe('matching read model fed by profiles events on Kafka', () => {
 
     // The very same message again: the processed-event record stops it, nothing changes.
     await feed.sendRaw(Topics.ProfilesPhysician, v1.physicianId, JSON.stringify(sent));
-    await waitFor(
-      async () =>
-        (await app.connection
-          .collection('processed_events')
-          .countDocuments({ eventId: sent.id })) === 1,
-    );
+    // A later event on the same key is processed after the redelivery (one partition, in order).
+    await app.processed((await feed.send('medmentor.profiles.physician.updated', v1, tenant)).id);
+    expect(
+      await app.connection.collection('processed_events').countDocuments({ eventId: sent.id }),
+    ).toBe(1);
     expect(await fact('physician_facts', v1.physicianId)).toMatchObject({ version: 2 });
   });
 
@@ -187,12 +186,15 @@ describe('matching read model fed by profiles events on Kafka', () => {
     await feed.sendRaw(Topics.ProfilesPhysician, key, '{"not": "an event"');
     const foreign = physician('other-tenant');
     await feed.send('medmentor.profiles.physician.registered', foreign, tenant);
-    const dead = await waitFor(() => {
-      const messages = log.reader.on(deadLetterTopicOf(Topics.ProfilesPhysician));
-      const poison = messages.find((m) => m.key === key);
-      const wrongTenant = messages.find((m) => m.key === foreign.physicianId);
-      return poison && wrongTenant ? { poison, wrongTenant } : undefined;
-    });
+    const dead = await waitFor(
+      () => {
+        const messages = log.reader.on(deadLetterTopicOf(Topics.ProfilesPhysician));
+        const poison = messages.find((m) => m.key === key);
+        const wrongTenant = messages.find((m) => m.key === foreign.physicianId);
+        return poison && wrongTenant ? { poison, wrongTenant } : undefined;
+      },
+      { timeoutMs: DEADLINE_MS },
+    );
     expect(dead.poison.headers['dlq-reason']).toMatch(/json/i);
     expect(dead.wrongTenant.headers['dlq-reason']).toMatch(/tenant/);
     expect(

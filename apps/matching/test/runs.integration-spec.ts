@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Topics } from '@medmentor/contracts';
 import { uniqueName, waitFor } from '@medmentor/testing';
 import { MATCHING_FEATURES } from './features';
-import { EventLog, fieldsOf, MatchingTestApp, ProfilesFeed } from './matching-test-app';
+import {
+  DEADLINE_MS,
+  EventLog,
+  fieldsOf,
+  MatchingTestApp,
+  ProfilesFeed,
+} from './matching-test-app';
 import { ProgramBuilder } from './program-builder';
 
 interface RunBody {
@@ -62,7 +68,7 @@ describe('match runs on Kafka and FerretDB', () => {
           ? res.body
           : undefined;
       },
-      { description: `run ${runId} to finish` },
+      { description: `run ${runId} to finish`, timeoutMs: DEADLINE_MS },
     );
 
   it('runs a cohort program as an exact assignment, verified, explained, reported and reproducible', async () => {

@@ -137,6 +137,24 @@ export class MatchRepository {
       .exec();
   }
 
+  /** Live matches of a program, or of one enrollment in it (on either side). */
+  async liveOf(
+    filter: TenantScoped<{ programId: string; enrollmentId?: string }>,
+  ): Promise<Match[]> {
+    const { tenantId, programId, enrollmentId } = filter;
+    return this.model
+      .find({
+        tenantId,
+        programId,
+        status: { $in: LIVE_STATUSES },
+        ...(enrollmentId !== undefined && {
+          $or: [{ menteeEnrollmentId: enrollmentId }, { mentorEnrollmentId: enrollmentId }],
+        }),
+      })
+      .lean<Match[]>()
+      .exec();
+  }
+
   /** Removes the score explanations that describe the physician. */
   async anonymise(filter: TenantScoped<{ physicianId: string }>): Promise<void> {
     await this.model

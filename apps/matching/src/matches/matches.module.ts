@@ -6,12 +6,19 @@ import { MatchController } from './match.controller';
 import { MatchService } from './match.service';
 import { MatchStoreModule } from './match-store.module';
 import { PairFinder } from './pair-finder';
+import { ParticipationConsumer } from './participation.consumer';
 import { PhysicianErasureConsumer } from './physician-erasure.consumer';
 
 @Module({
   imports: [ReadModelModule, RunsModule, MatchStoreModule],
   controllers: [MatchController],
-  providers: [MatchService, PairFinder, ExpiryWorker, PhysicianErasureConsumer],
+  providers: [
+    MatchService,
+    PairFinder,
+    ExpiryWorker,
+    PhysicianErasureConsumer,
+    ParticipationConsumer,
+  ],
   exports: [MatchService, PairFinder],
 })
 export class MatchesModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventHandler, type ConsumedEvent } from '@medmentor/messaging';
 import { ReadModelService } from './read-model.service';
 
-/** Profiles' events that build matching's read model (erasure: see PhysicianErasureConsumer). */
+/** Profiles' events that build matching's read model (erasure, withdrawal and closure, which also end matches: see matches/). */
 @Injectable()
 export class ProfilesEventsConsumer {
   constructor(private readonly readModel: ReadModelService) {}
@@ -29,11 +29,6 @@ export class ProfilesEventsConsumer {
     return this.readModel.programSnapshot(event);
   }
 
-  @EventHandler('medmentor.profiles.program.closed')
-  onProgramClosed(event: ConsumedEvent<'medmentor.profiles.program.closed'>): Promise<void> {
-    return this.readModel.programClosed(event);
-  }
-
   @EventHandler('medmentor.profiles.enrollment.submitted')
   onEnrollmentSubmitted(
     event: ConsumedEvent<'medmentor.profiles.enrollment.submitted'>,
@@ -46,13 +41,6 @@ export class ProfilesEventsConsumer {
     event: ConsumedEvent<'medmentor.profiles.enrollment.updated'>,
   ): Promise<void> {
     return this.readModel.enrollmentSnapshot(event);
-  }
-
-  @EventHandler('medmentor.profiles.enrollment.withdrawn')
-  onEnrollmentWithdrawn(
-    event: ConsumedEvent<'medmentor.profiles.enrollment.withdrawn'>,
-  ): Promise<void> {
-    return this.readModel.enrollmentWithdrawn(event);
   }
 
   @EventHandler('medmentor.profiles.rank-list.submitted')

@@ -49,9 +49,15 @@ export class ReadModelService {
     this.report(event, await this.programs.upsertConfig(event.data));
   }
 
-  async programClosed(event: ConsumedEvent<'medmentor.profiles.program.closed'>): Promise<void> {
+  /** True when the program is closed at this event's version (now, or by an earlier delivery). */
+  async programClosed(event: ConsumedEvent<'medmentor.profiles.program.closed'>): Promise<boolean> {
     sameTenant(event);
     this.report(event, await this.programs.close(event.data));
+    const held = await this.programs.find({
+      tenantId: event.tenantid,
+      programId: event.data.programId,
+    });
+    return held?.status === 'closed' && held.version === event.data.version;
   }
 
   async enrollmentSnapshot(
@@ -63,11 +69,17 @@ export class ReadModelService {
     this.report(event, await this.enrollments.upsertSnapshot(event.data));
   }
 
+  /** True when the enrollment is withdrawn at this event's version (now, or by an earlier delivery). */
   async enrollmentWithdrawn(
     event: ConsumedEvent<'medmentor.profiles.enrollment.withdrawn'>,
-  ): Promise<void> {
+  ): Promise<boolean> {
     sameTenant(event);
     this.report(event, await this.enrollments.withdraw(event.data));
+    const held = await this.enrollments.find({
+      tenantId: event.tenantid,
+      enrollmentId: event.data.enrollmentId,
+    });
+    return held?.status === 'withdrawn' && held.version === event.data.version;
   }
 
   async rankList(
