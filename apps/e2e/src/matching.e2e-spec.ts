@@ -23,6 +23,8 @@ import { api } from './stack';
 const ISSUER = 'medmentor-e2e';
 const AUDIENCE = 'medmentor-api';
 // Its own port (E2E_MATCHING_PORT), so this suite can run beside the whole-stack one.
+/** Deadline for asynchronous effects on a busy shared machine. */
+const DEADLINE = { timeoutMs: 90_000 };
 const PORT = Number(process.env['E2E_MATCHING_PORT'] ?? SERVICES.matching + 200);
 
 describe('matching as a process: from profiles events to an activated match over HTTP', () => {
@@ -195,7 +197,7 @@ describe('matching as a process: from profiles events to an activated match over
         token: admin,
       });
       return res.body.status === 'completed' ? res.body : undefined;
-    });
+    }, DEADLINE);
     expect(run).toMatchObject({ verification: { verified: true }, summary: { matched: 1 } });
 
     const published = await api(`${service.url}/api/v1/match-runs/${run.runId as string}/publish`, {
@@ -214,12 +216,14 @@ describe('matching as a process: from profiles events to an activated match over
       });
       expect(res.status).toBe(200);
     }
-    const activated = await waitFor(() =>
-      reader
-        .on(Topics.MatchingMatch)
-        .filter((m) => m.key === matchId)
-        .map((m) => decodeEvent(Topics.MatchingMatch, m.value))
-        .find((d) => d.ok && d.type === 'medmentor.matching.match.activated'),
+    const activated = await waitFor(
+      () =>
+        reader
+          .on(Topics.MatchingMatch)
+          .filter((m) => m.key === matchId)
+          .map((m) => decodeEvent(Topics.MatchingMatch, m.value))
+          .find((d) => d.ok && d.type === 'medmentor.matching.match.activated'),
+      DEADLINE,
     );
     expect(activated).toMatchObject({
       ok: true,
