@@ -78,6 +78,26 @@ export class Stack {
     );
   }
 
+  /** A token with any claims (a physician id included), signed by this stack's key. */
+  async tokenWith(claims: { tenantId?: string; roles: [Role, ...Role[]]; subject?: string; physicianId?: string }): Promise<string> {
+    const { privateKeyPem: privateKey } = await this.keys;
+    return signDevToken(
+      privateKey,
+      { subject: claims.subject ?? 'e2e-user', tenantId: claims.tenantId, roles: claims.roles, physicianId: claims.physicianId },
+      { issuer: ISSUER, audience: AUDIENCE, expiresIn: '1h' },
+    );
+  }
+
+  /** The database a service of this stack writes to. */
+  databaseOf(name: ServiceName): string {
+    return `${this.runId}_${name}`.replace(/-/g, '_');
+  }
+
+  /** The folder holding each service's log file. */
+  get logDir(): string {
+    return join(__dirname, '../../../tmp/e2e-logs', this.runId);
+  }
+
   async stop(): Promise<Record<ServiceName, number | null>> {
     const names = Object.keys(this.services) as ServiceName[];
     const codes = await Promise.all(names.map((name) => this.services[name].stop()));

@@ -1,0 +1,195 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { npiCheckDigit } from '@medmentor/domain';
+import { api, type Stack } from '../stack';
+
+/** Data of one tenant made through the public API, with strings that must never leak. */
+export interface TenantFixtures {
+  readonly tenantId: string;
+  readonly adminToken: string;
+  /** Ids of the tenant's resources by fixture name (draftProgram, physician, enrollment, ...). */
+  readonly ids: Record<string, string>;
+  /** Strings that belong to this tenant only: ids, names, email addresses, phone numbers. */
+  readonly secrets: string[];
+  /** Fixtures that could not be created, with the answer that refused them. */
+  readonly failures: string[];
+}
+
+const iso = (daysFromNow: number): string =>
+  new Date(Date.now() + daysFromNow * 86_400_000).toISOString();
+
+export const programBody = (name: string) => ({
+  name,
+  description: `${name} description`,
+  objectives: ['job-search'],
+  kind: 'institutional',
+  matchingMode: 'cohort',
+  cycle: { enrollmentOpensAt: iso(-1), enrollmentClosesAt: iso(60), matchDate: iso(70) },
+  rolesOffered: [{ role: 'career', perMentee: 1 }],
+});
+
+/** A valid, random NPI (Luhn check digit over the 80840 prefix). */
+export const randomNpi = (): string => {
+  const first9 = `2${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  return `${first9}${npiCheckDigit(first9)}`;
+};
+
+export const physicianBody = (marker: string, phone: string) => ({
+  npi: randomNpi(),
+  givenName: `Given${marker}`,
+  familyName: `Family${marker}`,
+  email: `${marker.toLowerCase()}@example.org`,
+  phone,
+  specialty: 'internal-medicine',
+  careerStage: { stage: 'resident', pgy: 2 },
+  location: { city: 'Chicago', region: 'IL', country: 'US' },
+  timeZone: 'America/Chicago',
+});
+
+/**
+ * Registers a tenant (as platform-admin) and creates one of each resource the APIs let an
+ * admin create. A fixture that fails is recorded, not thrown, so one broken endpoint does
+ * not hide the isolation results of all the others.
+ */
+export async function createTenantFixtures(stack: Stack, label: string): Promise<TenantFixtures> {
+  const marker = `Sec${label}${randomBytes(4).toString('hex')}`;
+  const phone = `+1555${String(Math.floor(1_000_000 + Math.random() * 8_999_999))}`;
+  const profiles = stack.services.profiles.url;
+  const notifications = stack.services.notifications.url;
+  const scheduling = stack.services.scheduling.url;
+  const platformAdmin = await stack.tokenWith({
+    roles: ['platform-admin'],
+    subject: `ops-${marker}`,
+  });
+  const ids: Record<string, string> = {};
+  const failures: string[] = [];
+  const secrets = [marker, marker.toLowerCase(), phone];
+
+  const registered = await api(`${profiles}/api/v1/tenants`, {
+    method: 'POST',
+    token: platformAdmin,
+    body: { name: `Tenant ${marker}`, slug: marker.toLowerCase(), kind: 'health-system' },
+  });
+  if (registered.status !== 201)
+    throw new Error(`tenant ${label}: ${registered.status} ${JSON.stringify(registered.body)}`);
+  const tenantId = registered.body['id'] as string;
+  ids['tenant'] = tenantId;
+  const adminToken = await stack.tokenWith({
+    tenantId,
+    roles: ['org-admin'],
+    subject: `admin-${marker}`,
+  });
+
+  const step = async (
+    name: string,
+    call: () => Promise<{ status: number; body: Record<string, unknown> }>,
+    idField = 'id',
+  ) => {
+    const res = await call();
+    const id = res.body[idField];
+    if (res.status >= 200 && res.status < 300 && typeof id === 'string') {
+      ids[name] = id;
+    } else if (!(res.status >= 200 && res.status < 300)) {
+      failures.push(`${name}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+    }
+    return res;
+  };
+  const post =
+    (url: string, body: unknown, method = 'POST') =>
+    () =>
+      api(url, { method, token: adminToken, body });
+
+  await step('draftProgram', post(`${profiles}/api/v1/programs`, programBody(`Draft ${marker}`)));
+  await step('openProgram', post(`${profiles}/api/v1/programs`, programBody(`Open ${marker}`)));
+  if (ids['openProgram']) {
+    await step(
+      'publish',
+      post(`${profiles}/api/v1/programs/${ids['openProgram']}/publish`, undefined),
+      'status',
+    );
+  }
+  await step('physician', post(`${profiles}/api/v1/physicians`, physicianBody(marker, phone)));
+  if (ids['physician'] && ids['openProgram']) {
+    await step(
+      'enrollment',
+      post(`${profiles}/api/v1/enrollments`, {
+        programId: ids['openProgram'],
+        physicianId: ids['physician'],
+        side: 'mentee',
+        roles: ['career'],
+      }),
+    );
+  }
+  await step(
+    'ping',
+    post(`${profiles}/api/v1/diagnostics/pings`, { message: `ping ${marker}` }),
+    'pingId',
+  );
+  const csv = `givenName,familyName,email,specialty,careerStage,timeZone\nCsv${marker},Row,csv.${marker.toLowerCase()}@example.org,internal-medicine,resident,America/Chicago\n`;
+  await step('import', async () => {
+    const res = await fetch(`${profiles}/api/v1/imports/physicians/csv`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'text/csv' },
+      body: csv,
+    });
+    const text = await res.text();
+    return {
+      status: res.status,
+      body: text === '' ? {} : (JSON.parse(text) as Record<string, unknown>),
+    };
+  });
+  await step(
+    'webhook',
+    post(`${notifications}/api/v1/webhooks`, { url: `https://hooks.example.org/${marker}` }),
+  );
+  await step(
+    'adminContact',
+    post(`${notifications}/api/v1/admin-contacts`, {
+      name: `Contact ${marker}`,
+      email: `contact.${marker.toLowerCase()}@example.org`,
+    }),
+  );
+  await step(
+    'template',
+    post(
+      `${notifications}/api/v1/templates/match-proposed/email`,
+      { subject: `Subject ${marker}`, text: `Text ${marker}` },
+      'PUT',
+    ),
+    'kind',
+  );
+  if (ids['physician']) {
+    await step(
+      'preferences',
+      post(
+        `${notifications}/api/v1/notification-preferences/${ids['physician']}`,
+        { digest: 'weekly' },
+        'PUT',
+      ),
+      'physicianId',
+    );
+    await step(
+      'blackout',
+      post(`${scheduling}/api/v1/physicians/${ids['physician']}/blackouts`, {
+        from: '2027-03-01',
+        to: '2027-03-02',
+        reason: `Leave ${marker}`,
+      }),
+    );
+    const feed = await step(
+      'calendarFeed',
+      post(`${scheduling}/api/v1/physicians/${ids['physician']}/calendar-feed`, undefined),
+      'url',
+    );
+    const url = feed.body['url'];
+    if (typeof url === 'string') ids['calendarFeedToken'] = url.split('/').pop() ?? '';
+  }
+
+  for (const [name, id] of Object.entries(ids)) {
+    // Fixed words (a kind, a status) are not secrets; ids and tokens are.
+    if (!['template', 'publish'].includes(name) && id.length >= 8) secrets.push(id);
+  }
+  return { tenantId, adminToken, ids, secrets: [...new Set(secrets)], failures };
+}
+
+/** An id that exists nowhere, for operations whose tenant-B resource cannot be made through the API. */
+export const nowhereId = (): string => randomUUID();
