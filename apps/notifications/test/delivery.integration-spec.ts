@@ -86,6 +86,7 @@ describe('delivery: retries, webhooks, quiet hours, digests, the daily cap (real
     await it$?.close();
   });
 
+  // Stopping and starting the SMTP server takes a few seconds each through the infra tool.
   it('sends exactly one email when the SMTP server refuses connections and then recovers', async () => {
     const pair = [await registerPhysician(), await registerPhysician()];
     await smtp('stop');
@@ -120,7 +121,7 @@ describe('delivery: retries, webhooks, quiet hours, digests, the daily cap (real
     // Nothing arrives later either: the retries ended with the delivery.
     await it$.settled({ physicianId: pair[1].physicianId, channel: 'email' }, 1);
     expect(await listMail(pair[0].email)).toHaveLength(1);
-  });
+  }, 240_000);
 
   it('signs webhook calls with HMAC-SHA256 over timestamp and body, and retries until a 2xx', async () => {
     const receiver = await WebhookReceiver.start([500, 503], 204);
