@@ -178,7 +178,7 @@ describe('matching as a process: from profiles events to an activated match over
       return res.status === 200 && (res.body.items as unknown[]).length === 1
         ? res.body
         : undefined;
-    });
+    }, DEADLINE);
     expect(recommended.items).toEqual([
       expect.objectContaining({
         mentorEnrollmentId: enrollments.mentor,
