@@ -197,4 +197,19 @@ describe('physician imports (real Kafka and MongoDB-wire server)', () => {
       403,
     );
   });
+
+  it('answers 415 to a file sent as JSON instead of CSV or FHIR, and starts nothing', async () => {
+    for (const body of ['true', '[1,2]', '{"rows":[]}', '"text"']) {
+      const reply = await upload('csv', 'application/json', body);
+      expect({ body, reply: reply.body }).toMatchObject({
+        body,
+        reply: { status: 415, code: 'import-media-type-unsupported' },
+      });
+    }
+    expect(
+      (await upload('fhir', 'application/json', '{"resourceType":"Bundle"}')).body,
+    ).toMatchObject({ status: 415, code: 'import-media-type-unsupported' });
+    // The service is still answering after the bodies that used to bring it down.
+    expect((await it$.call('GET', `/api/v1/tenants/${tenant}`, { token: admin })).status).toBe(200);
+  });
 });

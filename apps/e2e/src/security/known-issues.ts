@@ -11,13 +11,6 @@ export interface KnownIssue {
 }
 
 export const KNOWN_ISSUES: Readonly<Record<string, KnownIssue>> = {
-  'POST /api/v1/imports/physicians/csv': {
-    tolerates: 'json-body',
-    issue:
-      'Accepts Content-Type application/json: a JSON array or object starts an import (202), and the body `true` ' +
-      'crashes the profiles process (uncaught ERR_INVALID_ARG_TYPE writing a boolean to a stream). It should ' +
-      'answer 415 for anything but text/csv and check that the body is a Buffer.',
-  },
   'PUT /api/v1/notification-preferences/{physicianId}': {
     tolerates: 'server-error-from-tenant-a',
     alsoTolerates: 'hostile-path-param',

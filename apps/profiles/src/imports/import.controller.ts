@@ -27,7 +27,7 @@ export class ImportController {
   @ApiOperation({
     summary: 'Start a CSV import of physicians; poll the import for progress and the report',
   })
-  csv(@CurrentPrincipal() principal: Principal, @Body() file: Buffer) {
+  csv(@CurrentPrincipal() principal: Principal, @Body() file: unknown) {
     return this.imports.startCsv(principal, file);
   }
 
@@ -41,7 +41,7 @@ export class ImportController {
   @ApiOperation({ summary: 'Start an import of a FHIR R4 Practitioner bundle' })
   fhir(
     @CurrentPrincipal() principal: Principal,
-    @Body() file: Buffer,
+    @Body() file: unknown,
     @ZodQuery(fhirImportQuerySchema) query: FhirImportQuery,
   ) {
     return this.imports.startFhir(principal, file, query);

@@ -47,6 +47,26 @@ export class ImportFileError extends DomainError {
   }
 }
 
+/** The file came with another media type than the endpoint reads (for example JSON to the CSV import). */
+export class ImportMediaTypeError extends DomainError {
+  constructor(expected: string) {
+    super({
+      code: 'import-media-type-unsupported',
+      status: 415,
+      title: 'Unsupported media type',
+      detail: `Send the file with Content-Type: ${expected}.`,
+    });
+  }
+}
+
+/** Only the raw-bytes parsers registered by ImportsModule hand a Buffer to the controller. */
+function requireFile(file: unknown, mediaType: string, emptyMessage: string): Buffer {
+  if (file === undefined || file === null || (Buffer.isBuffer(file) && file.length === 0))
+    throw new ImportFileError(emptyMessage);
+  if (!Buffer.isBuffer(file)) throw new ImportMediaTypeError(mediaType);
+  return file;
+}
+
 const problemOf = (error: unknown): ImportRejection['problems'] => {
   if (error instanceof DomainError) {
     return error.errors && error.errors.length > 0
@@ -92,22 +112,22 @@ export class ImportService implements OnModuleInit, OnModuleDestroy {
     if (this.sweep) clearInterval(this.sweep);
   }
 
-  async startCsv(principal: Principal, file: Buffer | undefined): Promise<ImportJob> {
-    if (!file || file.length === 0)
-      throw new ImportFileError('The request body is empty: send the CSV file as text/csv.');
+  async startCsv(principal: Principal, body: unknown): Promise<ImportJob> {
+    const file = requireFile(
+      body,
+      'text/csv',
+      'The request body is empty: send the CSV file as text/csv.',
+    );
     const tenant = await this.tenants.requireActive(principal);
     return this.start(principal, 'csv', tenant.hospitals, parsePhysicianCsv(Readable.from([file])));
   }
 
-  async startFhir(
-    principal: Principal,
-    file: Buffer | undefined,
-    query: FhirImportQuery,
-  ): Promise<ImportJob> {
-    if (!file || file.length === 0)
-      throw new ImportFileError(
-        'The request body is empty: send the Bundle as application/fhir+json.',
-      );
+  async startFhir(principal: Principal, body: unknown, query: FhirImportQuery): Promise<ImportJob> {
+    const file = requireFile(
+      body,
+      'application/fhir+json',
+      'The request body is empty: send the Bundle as application/fhir+json.',
+    );
     const tenant = await this.tenants.requireActive(principal);
     let rows: ImportRow[];
     try {
