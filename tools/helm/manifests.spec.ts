@@ -4,6 +4,7 @@ import {
   imageTag,
   parseManifests,
   readmeConfigVariables,
+  readmeServiceVariables,
   secretFileAt,
   type K8sObject,
 } from './manifests';
@@ -32,6 +33,44 @@ describe('readmeConfigVariables', () => {
   it('fails without the heading or the table', () => {
     expect(() => readmeConfigVariables('# X\n')).toThrow('## Configuration');
     expect(() => readmeConfigVariables('## Configuration\n\n## Next\n| a |')).toThrow('no table');
+  });
+});
+
+describe('readmeServiceVariables', () => {
+  const readme = [
+    '## Configuration',
+    '',
+    '| Variable | Default | Meaning |',
+    '|---|---|---|',
+    '| `PORT` | 3001 | HTTP port. |',
+    '',
+    'Each service also reads a few of its own:',
+    '',
+    '| Variable | Service | Default | Meaning |',
+    '|---|---|---|---|',
+    '| `MATCH_RUN_LEASE_MS` | matching | `30000` | Lease. |',
+    '| `SMTP_URL`, `MAIL_FROM` | notifications | `smtp://127.0.0.1:2525` | Relay. |',
+    '',
+    '## Next',
+    '',
+    '| Variable | Service | Default | Meaning |',
+    '|---|---|---|---|',
+    '| `OTHER` | profiles | 1 | outside the section |',
+  ].join('\n');
+
+  it('reads variable, service and default of the table with a Service column', () => {
+    expect(readmeServiceVariables(readme)).toEqual([
+      { variable: 'MATCH_RUN_LEASE_MS', service: 'matching', default: '30000' },
+      { variable: 'SMTP_URL', service: 'notifications', default: 'smtp://127.0.0.1:2525' },
+      { variable: 'MAIL_FROM', service: 'notifications', default: 'smtp://127.0.0.1:2525' },
+    ]);
+    expect(readmeConfigVariables(readme)).toEqual(['PORT']);
+  });
+
+  it('fails when the section has no such table', () => {
+    expect(() => readmeServiceVariables(readme.split('Each service')[0] ?? '')).toThrow(
+      'no table with a Service column',
+    );
   });
 });
 

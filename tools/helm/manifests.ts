@@ -39,30 +39,88 @@ export function parseManifests(text: string): K8sObject[] {
   return objects;
 }
 
+/** The lines of the README's `## Configuration` section (up to the next level-2 heading). */
+function configurationSection(readme: string): string[] {
+  const lines = readme.split('\n');
+  const heading = lines.findIndex((line) => /^##\s+Configuration\s*$/.test(line));
+  if (heading < 0) throw new Error('README.md has no "## Configuration" heading');
+  const rest = lines.slice(heading + 1);
+  const next = rest.findIndex((line) => /^##\s/.test(line));
+  return next < 0 ? rest : rest.slice(0, next);
+}
+
+/** The Markdown tables of some lines: each as its rows of trimmed cells, header first, separator dropped. */
+function tables(lines: readonly string[]): string[][][] {
+  const found: string[][][] = [];
+  let current: string[][] | undefined;
+  for (const line of lines) {
+    if (!line.trimStart().startsWith('|')) {
+      current = undefined;
+      continue;
+    }
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
+    if (!current) found.push((current = []));
+    if (current.length === 1 && cells.every((cell) => /^:?-+:?$/.test(cell))) continue;
+    current.push(cells);
+  }
+  return found;
+}
+
+/** The backticked variable names of a table cell (`A`, `B` lists both). */
+function variablesIn(cell: string): string[] {
+  return [...cell.matchAll(/`([A-Za-z_][A-Za-z0-9_]*)`/g)].flatMap((m) => (m[1] ? [m[1]] : []));
+}
+
 /**
  * The variable names of the README's configuration table: the first table after the
  * `## Configuration` heading, first column, backticked names.
  */
 export function readmeConfigVariables(readme: string): string[] {
-  const lines = readme.split('\n');
-  const heading = lines.findIndex((line) => /^##\s+Configuration\s*$/.test(line));
-  if (heading < 0) throw new Error('README.md has no "## Configuration" heading');
-  let i = heading + 1;
-  while (i < lines.length && !lines[i]?.trimStart().startsWith('|')) {
-    if (/^##\s/.test(lines[i] ?? '')) throw new Error('no table under "## Configuration"');
-    i += 1;
-  }
-  const names: string[] = [];
-  for (let row = 0; i < lines.length && lines[i]?.trimStart().startsWith('|'); i += 1, row += 1) {
-    if (row < 2) continue; // header and separator
-    const firstCell = (lines[i] ?? '').split('|')[1] ?? '';
-    for (const match of firstCell.matchAll(/`([A-Za-z_][A-Za-z0-9_]*)`/g))
-      if (match[1]) names.push(match[1]);
-  }
+  const [table] = tables(configurationSection(readme));
+  if (!table) throw new Error('no table under "## Configuration"');
+  const names = table.slice(1).flatMap((row) => variablesIn(row[0] ?? ''));
   if (names.length === 0)
     throw new Error('the configuration table of README.md lists no `VARIABLE`');
   return names;
 }
+
+/** A variable only one service reads, from the README's table with a Service column. */
+export interface ServiceVariable {
+  variable: string;
+  service: string;
+  /** The Default cell without backticks. */
+  default: string;
+}
+
+/**
+ * The variables each service reads on its own: the table under `## Configuration` whose
+ * second column is `Service` (first column the backticked names, third the default).
+ */
+export function readmeServiceVariables(readme: string): ServiceVariable[] {
+  const table = tables(configurationSection(readme)).find((t) => t[0]?.[1] === 'Service');
+  if (!table) throw new Error('no table with a Service column under "## Configuration"');
+  const variables = table.slice(1).flatMap(([names = '', service = '', fallback = '']) =>
+    variablesIn(names).map((variable) => ({
+      variable,
+      service: service.replace(/`/g, ''),
+      default: fallback.replace(/^`|`$/g, ''),
+    })),
+  );
+  if (variables.length === 0) throw new Error('the Service table of README.md lists no `VARIABLE`');
+  return variables;
+}
+
+/**
+ * Values every render needs besides the defaults: notifications' unsubscribe key (the chart
+ * refuses to render notifications without one). A test value, 40 characters.
+ */
+export const REQUIRED_TEST_VALUES: readonly string[] = [
+  '--set',
+  `services.notifications.secret.NOTIFICATIONS_UNSUBSCRIBE_SECRET=${'test-unsubscribe-key-'.padEnd(40, '0')}`,
+];
 
 export interface Container {
   name: string;

@@ -15,7 +15,7 @@ import {
   type MetricDefinition,
 } from './exported-metrics';
 import { ensureHelm, helmEnv } from './helm-binary';
-import { parseManifests } from './manifests';
+import { parseManifests, REQUIRED_TEST_VALUES } from './manifests';
 import {
   checkPromql,
   ensurePromqlCheck,
@@ -245,7 +245,7 @@ describe('the chart', () => {
     const template = async (args: string[]) =>
       parseManifests(
         (
-          await run(helm, ['template', 'mm', chartDir, ...args], {
+          await run(helm, ['template', 'mm', chartDir, ...REQUIRED_TEST_VALUES, ...args], {
             cwd: repoRoot,
             env: helmEnv(repoRoot),
             maxBuffer: 64 * 1024 * 1024,

@@ -143,7 +143,26 @@ Per-service defaults first, then the shared config, then the service's own confi
 {{- int64 $grace -}}
 {{- end -}}
 
-{{/* The name of the Secret a service reads MONGODB_URI and AUTH_PUBLIC_KEY from. */}}
+{{/*
+Secret variables only one service reads (README: "Each service also reads a few of its
+own"), by service, as YAML: name, and whether the service needs it (a value or a key of
+the existing Secret; the render fails without one).
+*/}}
+{{- define "medmentor.ownSecretVariables" -}}
+notifications:
+  - name: SMTP_URL
+    required: false
+  - name: NOTIFICATIONS_UNSUBSCRIBE_SECRET
+    required: true
+{{- end -}}
+
+{{/* The secret variables of one service (list of { name, required }). Context: dict "name". */}}
+{{- define "medmentor.ownSecretVariablesOf" -}}
+{{- $all := include "medmentor.ownSecretVariables" . | fromYaml -}}
+{{- toYaml (dict "list" (index $all .name | default list)) -}}
+{{- end -}}
+
+{{/* The name of the Secret a service reads MONGODB_URI, AUTH_PUBLIC_KEY and its own secrets from. */}}
 {{- define "medmentor.secretName" -}}
 {{- if .settings.secret.existingSecret -}}
 {{- .settings.secret.existingSecret -}}

@@ -10,6 +10,11 @@ with a message naming the values to fix. Context: dict "root" "name" "settings".
 {{- if and $c.AUTH_JWKS_URL $s.secret.AUTH_PUBLIC_KEY (not $s.secret.existingSecret) -}}
 {{- fail (printf "%s: set only one of config.AUTH_JWKS_URL (production) and secret.AUTH_PUBLIC_KEY (development), not both" $name) -}}
 {{- end -}}
+{{- range (include "medmentor.ownSecretVariablesOf" (dict "name" $name) | fromYaml).list -}}
+{{- if and .required (not $s.secret.existingSecret) (not (index $s.secret .name)) -}}
+{{- fail (printf "%s: set services.%s.secret.%s (see values.yaml), or services.%s.secret.existingSecret with that key: the service needs it on every replica and across restarts" $name $name .name $name) -}}
+{{- end -}}
+{{- end -}}
 {{- if and (not $s.secret.existingSecret) (not $s.secret.MONGODB_URI) -}}
 {{- fail (printf "%s: set secret.MONGODB_URI or secret.existingSecret" $name) -}}
 {{- end -}}
@@ -43,5 +48,11 @@ with a message naming the values to fix. Context: dict "root" "name" "settings".
 MONGODB_URI: {{ $s.secret.MONGODB_URI | toString | b64enc | quote }}
 {{- if $s.secret.AUTH_PUBLIC_KEY }}
 AUTH_PUBLIC_KEY: {{ $s.secret.AUTH_PUBLIC_KEY | toString | b64enc | quote }}
+{{- end }}
+{{- range (include "medmentor.ownSecretVariablesOf" . | fromYaml).list }}
+{{- $value := index $s.secret .name }}
+{{- if $value }}
+{{ .name }}: {{ $value | toString | b64enc | quote }}
+{{- end }}
 {{- end }}
 {{- end -}}
