@@ -203,6 +203,26 @@ describe('HTTP: inbox, preferences, unsubscribe, templates, log (tenant isolatio
         })
       ).status,
     ).toBe(403);
+    // An administrator reaches only physicians of their own tenant: another tenant's id is
+    // 404 like an id that exists nowhere, and neither stores anything.
+    const erin = await registerPhysician(tenantB);
+    for (const physicianId of [erin.physicianId, '00000000-0000-4000-8000-000000000000']) {
+      for (const method of ['GET', 'PUT'] as const) {
+        const reply = await it$.call(method, `/api/v1/notification-preferences/${physicianId}`, {
+          token: adminA,
+          ...(method === 'PUT' && { body: { optOuts: {}, digest: 'off', quietHours: null } }),
+        });
+        expect({ physicianId, method, status: reply.status }).toEqual({
+          physicianId,
+          method,
+          status: 404,
+        });
+      }
+    }
+    expect(
+      (await it$.call('GET', '/api/v1/notification-preferences/bad%20id', { token: adminA }))
+        .status,
+    ).toBe(400);
     await it$.call('DELETE', '/api/v1/templates/match-activated/email', { token: adminA });
   });
 

@@ -7,7 +7,7 @@ import { KafkaConnection, resolveMessagingOptions } from '@medmentor/messaging';
 import { parseConfig } from '@medmentor/platform';
 import { kafkaSecurityOf, runtimeConfigSchema } from '@medmentor/runtime';
 import { ensureHelm, helmEnv } from '../../helm/helm-binary';
-import { parseManifests, podSpecOf } from '../../helm/manifests';
+import { parseManifests, podSpecOf, REQUIRED_TEST_VALUES } from '../../helm/manifests';
 import { loadInfraConfig } from '../src/core/infra-config';
 import { findRepoRoot } from '../src/core/repo-root';
 import { startSecureKafka, type SecureKafka } from '../src/kafka/secure-kafka';
@@ -201,6 +201,7 @@ describe('Kafka TLS and SASL against a real secured broker', () => {
         `kafka.sasl.username=${kafka.username}`,
         '--set',
         'kafka.sasl.passwordSecret.name=kafka-user',
+        ...REQUIRED_TEST_VALUES,
       ],
       { cwd: repoRoot, env: helmEnv(repoRoot), maxBuffer: 64 * 1024 * 1024 },
     );

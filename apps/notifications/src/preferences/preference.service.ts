@@ -18,6 +18,14 @@ const notYours = () =>
       "Only the physician, or an administrator of the tenant, may read or change a physician's preferences.",
   });
 
+const unknownPhysician = (physicianId: string) =>
+  new DomainError({
+    code: 'physician-not-found',
+    status: 404,
+    title: 'Physician not found',
+    detail: `No physician ${physicianId} in this tenant.`,
+  });
+
 @Injectable()
 export class PreferenceService {
   constructor(
@@ -39,7 +47,7 @@ export class PreferenceService {
   }
 
   async get(principal: Principal, physicianId: string): Promise<PreferencesView> {
-    if (!canActAsPhysician(principal, physicianId)) throw notYours();
+    await this.requireReachable(principal, physicianId);
     return this.view(principal.tenantId, physicianId);
   }
 
@@ -48,7 +56,7 @@ export class PreferenceService {
     physicianId: string,
     input: PreferencesInput,
   ): Promise<PreferencesView> {
-    if (!canActAsPhysician(principal, physicianId)) throw notYours();
+    await this.requireReachable(principal, physicianId);
     await this.repository.save({
       _id: physicianId,
       tenantId: principal.tenantId,
@@ -85,6 +93,18 @@ export class PreferenceService {
   async timeZoneOf(tenantId: string, physicianId: string): Promise<string> {
     const contact = await this.directory.contact(tenantId, physicianId);
     return contact?.timeZone ?? (await this.directory.names(tenantId, undefined)).tenantTimeZone;
+  }
+
+  /**
+   * A physician acts for themself (their id comes from their token, even before this
+   * service has heard of them); an administrator only for a physician known in their own
+   * tenant, so another tenant's ids are 404 like ids that exist nowhere.
+   */
+  private async requireReachable(principal: Principal, physicianId: string): Promise<void> {
+    if (!canActAsPhysician(principal, physicianId)) throw notYours();
+    if (principal.physicianId === physicianId) return;
+    if ((await this.directory.contact(principal.tenantId, physicianId)) === null)
+      throw unknownPhysician(physicianId);
   }
 
   private async view(tenantId: string, physicianId: string): Promise<PreferencesView> {

@@ -34,4 +34,11 @@ export const preferencesViewSchema = preferencesSchema.extend({
 
 export type PreferencesView = z.output<typeof preferencesViewSchema>;
 
-export const physicianParamsSchema = z.strictObject({ physicianId: z.string().min(1).max(128) });
+/** Physician ids are opaque (profiles issues UUIDs); control characters and the like are refused. */
+export const physicianParamsSchema = z.strictObject({
+  physicianId: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,128}$/, {
+      error: 'must be a physician id (letters, digits, . _ : -)',
+    }),
+});
