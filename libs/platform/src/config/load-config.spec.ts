@@ -118,7 +118,9 @@ describe('serviceConfigSchema', () => {
   it('treats blank values as unset', () => {
     const result = parseConfig(schema, { ...valid, PORT: '' });
     expect(result.ok && result.config.PORT).toBe(3002);
-    expect(errorsOf({ ...valid, AUTH_ISSUER: '  ' })).toEqual({ AUTH_ISSUER: 'is required but not set' });
+    expect(errorsOf({ ...valid, AUTH_ISSUER: '  ' })).toEqual({
+      AUTH_ISSUER: 'is required but not set',
+    });
   });
 
   it('lets services extend the schema with their own variables', () => {

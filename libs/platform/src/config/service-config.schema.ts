@@ -3,7 +3,6 @@ import { envEnum, envHostPortList, envInt, envMongoUri, envString, envUrl } from
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-
 /**
  * The variables every service reads that do not depend on which service it is.
  * Use `serviceConfigSchema(name, port)`, which adds the per-service ones.
