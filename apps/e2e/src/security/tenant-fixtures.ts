@@ -160,24 +160,30 @@ export async function createTenantFixtures(stack: Stack, label: string): Promise
   if (ids['physician']) {
     await step(
       'preferences',
-      post(
-        `${notifications}/api/v1/notification-preferences/${ids['physician']}`,
-        { digest: 'weekly' },
-        'PUT',
+      onceKnown(
+        post(
+          `${notifications}/api/v1/notification-preferences/${ids['physician']}`,
+          { digest: 'weekly' },
+          'PUT',
+        ),
       ),
       'physicianId',
     );
     await step(
       'blackout',
-      post(`${scheduling}/api/v1/physicians/${ids['physician']}/blackouts`, {
-        from: '2027-03-01',
-        to: '2027-03-02',
-        reason: `Leave ${marker}`,
-      }),
+      onceKnown(
+        post(`${scheduling}/api/v1/physicians/${ids['physician']}/blackouts`, {
+          from: '2027-03-01',
+          to: '2027-03-02',
+          reason: `Leave ${marker}`,
+        }),
+      ),
     );
     const feed = await step(
       'calendarFeed',
-      post(`${scheduling}/api/v1/physicians/${ids['physician']}/calendar-feed`, undefined),
+      onceKnown(
+        post(`${scheduling}/api/v1/physicians/${ids['physician']}/calendar-feed`, undefined),
+      ),
       'url',
     );
     const url = feed.body['url'];
@@ -190,6 +196,24 @@ export async function createTenantFixtures(stack: Stack, label: string): Promise
   }
   return { tenantId, adminToken, ids, secrets: [...new Set(secrets)], failures };
 }
+
+type Call = () => Promise<{ status: number; body: Record<string, unknown> }>;
+
+/**
+ * Repeats a call while it answers 404: notifications and scheduling learn of a new physician
+ * from profiles' events, a moment after profiles answered. Gives up after `timeoutMs` and
+ * returns the last answer, so the fixture reports it.
+ */
+const onceKnown =
+  (call: Call, timeoutMs = 60_000): Call =>
+  async () => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const res = await call();
+      if (res.status !== 404 || Date.now() > deadline) return res;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  };
 
 /** An id that exists nowhere, for operations whose tenant-B resource cannot be made through the API. */
 export const nowhereId = (): string => randomUUID();
