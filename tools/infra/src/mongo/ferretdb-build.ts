@@ -15,6 +15,7 @@ import type { DriverContext, PrepareResult } from '../core/component-driver';
 import { freshDir } from '../core/fresh-dir';
 import { hashFiles, readMarker } from '../core/file-hash';
 import { runChecked } from '../core/run-command';
+import { FERRETDB_SOURCE_EDITS, overlayFiles, patchFerretdbSource } from './ferretdb-patches';
 
 export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 export const FERRETDB_PACKAGE = `${FERRETDB_MODULE}/cmd/ferretdb`;
@@ -30,18 +31,31 @@ export function ferretdbBinary(cacheDir: string): string {
 
 const MODULE_FILES = ['go.mod', 'go.sum', 'tools.go'];
 
-/** Bump when the build steps below change, so cached binaries are rebuilt. */
-const BUILD_RECIPE = 'replace-with-version-txt/1';
+/** Go files added to FerretDB's source (a folder starting with `_`, which Go itself ignores). */
+export function ferretdbOverlayDir(repoRoot: string): string {
+  return join(ferretdbModuleDir(repoRoot), '_overlay');
+}
 
-function moduleHash(moduleDir: string, goVersion: string): string {
+/** Bump when the build steps below change, so cached binaries are rebuilt. */
+const BUILD_RECIPE = 'replace-with-version-txt/1+sqlite-pushdown/1';
+
+function moduleHash(moduleDir: string, overlayDir: string, goVersion: string): string {
   return hashFiles(
-    MODULE_FILES.map((f) => join(moduleDir, f)),
-    [goVersion, BUILD_RECIPE],
+    [
+      ...MODULE_FILES.map((f) => join(moduleDir, f)),
+      ...overlayFiles(overlayDir).map((f) => join(overlayDir, f)),
+    ],
+    [goVersion, BUILD_RECIPE, JSON.stringify(FERRETDB_SOURCE_EDITS)],
   );
 }
 
 function goEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, GOFLAGS: '-mod=mod -buildvcs=false', GOTOOLCHAIN: 'local', CGO_ENABLED: '0' };
+  return {
+    ...process.env,
+    GOFLAGS: '-mod=mod -buildvcs=false',
+    GOTOOLCHAIN: 'local',
+    CGO_ENABLED: '0',
+  };
 }
 
 interface ModuleDownload {
@@ -66,27 +80,40 @@ export async function ensureFerretdb(ctx: DriverContext): Promise<PrepareResult>
   const binary = ferretdbBinary(ctx.config.cacheDir);
   const hashFile = `${binary}.sha256`;
   const goVersion = (await runChecked('go', ['env', 'GOVERSION'], { cwd: moduleDir })).trim();
-  const wanted = moduleHash(moduleDir, goVersion);
+  const overlayDir = ferretdbOverlayDir(ctx.config.repoRoot);
+  const wanted = moduleHash(moduleDir, overlayDir, goVersion);
   if (existsSync(binary) && readMarker(hashFile) === wanted) {
     return { cached: true, ms: Date.now() - started };
   }
-  ctx.log(`building FerretDB with ${goVersion} into ${binary} (first run only, about a minute or two)`);
+  ctx.log(
+    `building FerretDB with ${goVersion} into ${binary} (first run only, about a minute or two)`,
+  );
   rmSync(hashFile, { force: true });
   const env = goEnv();
   const workDir = freshDir(join(ctx.config.cacheDir, 'ferretdb', 'build'));
   for (const file of MODULE_FILES) copyFileSync(join(moduleDir, file), join(workDir, file));
 
   const download = JSON.parse(
-    await runChecked('go', ['mod', 'download', '-json', FERRETDB_MODULE], { cwd: workDir, env, signal: ctx.signal }),
+    await runChecked('go', ['mod', 'download', '-json', FERRETDB_MODULE], {
+      cwd: workDir,
+      env,
+      signal: ctx.signal,
+    }),
   ) as ModuleDownload;
   if (!download.Dir || !download.Version) {
-    throw new Error(`go mod download ${FERRETDB_MODULE} failed: ${download.Error ?? 'no Dir in its answer'}`);
+    throw new Error(
+      `go mod download ${FERRETDB_MODULE} failed: ${download.Error ?? 'no Dir in its answer'}`,
+    );
   }
   const source = join(workDir, 'FerretDB');
   cpSync(download.Dir, source, { recursive: true });
   chmodRecursive(source);
   writeFileSync(join(source, 'build', 'version', 'version.txt'), `${download.Version}\n`);
-  await runChecked('go', ['mod', 'edit', `-replace=${FERRETDB_MODULE}=./FerretDB`], { cwd: workDir, env });
+  patchFerretdbSource(source, overlayDir);
+  await runChecked('go', ['mod', 'edit', `-replace=${FERRETDB_MODULE}=./FerretDB`], {
+    cwd: workDir,
+    env,
+  });
 
   mkdirSync(join(binary, '..'), { recursive: true });
   const tmp = `${binary}.${process.pid}.tmp`;
@@ -99,7 +126,8 @@ export async function ensureFerretdb(ctx: DriverContext): Promise<PrepareResult>
     });
     chmodSync(tmp, 0o755);
     const version = await runChecked(tmp, ['--version'], { timeoutMs: 30_000 });
-    if (!version.includes(download.Version)) throw new Error(`built FerretDB reports an unexpected version:\n${version}`);
+    if (!version.includes(download.Version))
+      throw new Error(`built FerretDB reports an unexpected version:\n${version}`);
     renameSync(tmp, binary);
   } finally {
     rmSync(tmp, { force: true });

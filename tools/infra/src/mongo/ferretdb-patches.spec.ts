@@ -1,0 +1,49 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findRepoRoot } from '../core/repo-root';
+import { ferretdbOverlayDir } from './ferretdb-build';
+import {
+  applyEdit,
+  FERRETDB_SOURCE_EDITS,
+  overlayFiles,
+  patchFerretdbSource,
+} from './ferretdb-patches';
+
+describe('FerretDB source patches', () => {
+  const edit = { file: 'x.go', reason: 'test', find: 'old()', replace: 'new()' };
+
+  it('replaces the text it names', () => {
+    expect(applyEdit('a\nold()\nb', edit)).toBe('a\nnew()\nb');
+  });
+
+  it('fails loudly when the text is missing or occurs more often than expected', () => {
+    expect(() => applyEdit('a\nb', edit)).toThrow(/0 times, expected 1/);
+    expect(() => applyEdit('old() old()', edit)).toThrow(/2 times, expected 1/);
+  });
+
+  it('replaces only the first of the expected occurrences', () => {
+    expect(applyEdit('old() old()', { ...edit, occurrences: 2 })).toBe('new() old()');
+  });
+
+  it('adds the overlay files and applies every edit to a source tree', () => {
+    const source = mkdtempSync(join(tmpdir(), 'ferretdb-src-'));
+    for (const e of FERRETDB_SOURCE_EDITS) {
+      mkdirSync(join(source, e.file, '..'), { recursive: true });
+      writeFileSync(
+        join(source, e.file),
+        `// head\n${Array(e.occurrences ?? 1)
+          .fill(e.find)
+          .join('\n')}\n`,
+      );
+    }
+    const overlay = ferretdbOverlayDir(findRepoRoot(__dirname));
+    patchFerretdbSource(source, overlay);
+    for (const e of FERRETDB_SOURCE_EDITS)
+      expect(readFileSync(join(source, e.file), 'utf8')).toContain(e.replace);
+    const added = overlayFiles(overlay);
+    expect(added).toContain('internal/backends/sqlite/pushdown.go');
+    for (const file of added)
+      expect(readFileSync(join(source, file), 'utf8')).toContain('prepareWhereClause');
+  });
+});

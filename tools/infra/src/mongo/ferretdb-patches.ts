@@ -1,0 +1,87 @@
+// Changes tools/infra makes to its copy of FerretDB's source before building it. FerretDB 1.24's
+// SQLite backend scans whole tables for every query; these let SQLite use the indexes the
+// services declare (see tools/infra/README.md, "FerretDB"). Each edit names the exact text it
+// replaces, so a FerretDB upgrade that moves it fails the build loudly instead of silently
+// building an unpatched server.
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+
+export interface SourceEdit {
+  /** Path inside the FerretDB module. */
+  file: string;
+  /** Why, in one line (kept next to the edit for whoever upgrades FerretDB). */
+  reason: string;
+  find: string;
+  replace: string;
+  /** How often `find` occurs in the file (default 1); only the first occurrence is replaced. */
+  occurrences?: number;
+}
+
+export const FERRETDB_SOURCE_EDITS: readonly SourceEdit[] = [
+  {
+    file: 'internal/backends/sqlite/metadata/metadata.go',
+    reason:
+      'the _id index is built on `_ferretdb_sjson->"_id"`, so lookups by _id must use that very expression to use it',
+    find: `IDColumn = DefaultColumn + "->'$._id'"`,
+    replace: 'IDColumn = DefaultColumn + `->"_id"`',
+  },
+  {
+    file: 'internal/backends/sqlite/collection.go',
+    reason:
+      'push equality and $in conditions of queries down to SQL (overlay pushdown.go); the second occurrence, in Explain, stays',
+    occurrences: 2,
+    find: '\tif params.Filter.Len() == 1 {\n\t\tv, _ := params.Filter.Get("_id")',
+    replace:
+      '\tif w, a := prepareWhereClause(params.Filter); w != "" {\n\t\twhereClause, args = w, a\n\t} else if params.Filter.Len() == 1 {\n\t\tv, _ := params.Filter.Get("_id")',
+  },
+];
+
+/**
+ * Applies one edit to a file's text: the text to replace must occur exactly `occurrences` times
+ * (1 unless the edit says otherwise), and only the first is replaced.
+ */
+export function applyEdit(text: string, edit: SourceEdit): string {
+  const found = text.split(edit.find).length - 1;
+  const expected = edit.occurrences ?? 1;
+  if (found !== expected) {
+    throw new Error(
+      `FerretDB patch: ${edit.file} contains the text to replace ${found} times, expected ${expected} (${edit.reason})`,
+    );
+  }
+  const first = text.indexOf(edit.find);
+  return text.slice(0, first) + edit.replace + text.slice(first + edit.find.length);
+}
+
+/** Files under the overlay folder, relative to it (added to the FerretDB source as they are). */
+export function overlayFiles(overlayDir: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir).sort()) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.push(relative(overlayDir, path));
+    }
+  };
+  walk(overlayDir);
+  return out;
+}
+
+/** Copies the overlay into the FerretDB source copy and applies the edits. */
+export function patchFerretdbSource(sourceDir: string, overlayDir: string): void {
+  for (const file of overlayFiles(overlayDir)) {
+    const target = join(sourceDir, file);
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(join(overlayDir, file), target);
+  }
+  for (const edit of FERRETDB_SOURCE_EDITS) {
+    const path = join(sourceDir, edit.file);
+    writeFileSync(path, applyEdit(readFileSync(path, 'utf8'), edit));
+  }
+}

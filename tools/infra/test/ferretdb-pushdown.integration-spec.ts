@@ -1,0 +1,98 @@
+// The patched FerretDB (tools/infra/src/mongo/ferretdb-patches.ts) answers SQL-filtered queries:
+// these pin that it still answers exactly what MongoDB would, where a naive pushdown would lose
+// documents (array fields, $in, mixed types, operators beside equality).
+import { MongoClient, type Collection } from 'mongodb';
+
+interface Row {
+  _id: string;
+  tenantId: string;
+  email?: string;
+  roles?: string | string[];
+  flag?: boolean;
+  n?: number;
+  nested?: { kind: string };
+}
+
+const uri = process.env['MONGODB_URI'];
+if (!uri)
+  throw new Error('MONGODB_URI is not set: run under `tsx tools/infra/src/cli.ts with -- ...`');
+
+let client: MongoClient;
+let rows: Collection<Row>;
+
+const ids = async (filter: Parameters<Collection<Row>['find']>[0]): Promise<string[]> =>
+  (await rows.find(filter).toArray()).map((r) => r._id).sort();
+
+beforeAll(async () => {
+  client = await MongoClient.connect(uri);
+  rows = client.db(`pushdown_it_${Date.now().toString(36)}`).collection<Row>('rows');
+  await rows.createIndex({ tenantId: 1, email: 1 }, { unique: true });
+  await rows.createIndex({ roles: 1 });
+  await rows.insertMany([
+    { _id: 'a', tenantId: 't1', email: 'a@x', roles: 'mentee', flag: true, n: 1 },
+    { _id: 'b', tenantId: 't1', email: 'b@x', roles: ['mentor', 'mentee'], flag: false, n: 2 },
+    { _id: 'c', tenantId: 't2', email: 'c@x', roles: ['mentor'], n: 3, nested: { kind: 'k' } },
+    { _id: 'd', tenantId: 't2', email: 'd"<q>@x', roles: 'peer', flag: true },
+    { _id: 'e', tenantId: 't2', roles: [] },
+  ]);
+});
+
+afterAll(async () => {
+  await rows.db.dropDatabase();
+  await client.close();
+});
+
+describe('FerretDB with equality pushdown', () => {
+  it('finds by _id, and by a compound unique key', async () => {
+    expect(await ids({ _id: 'c' })).toEqual(['c']);
+    expect(await ids({ tenantId: 't1', email: 'b@x' })).toEqual(['b']);
+    expect(await ids({ _id: 'zz' })).toEqual([]);
+  });
+
+  it('matches a value inside an array field, as MongoDB does', async () => {
+    expect(await ids({ roles: 'mentor' })).toEqual(['b', 'c']);
+    expect(await ids({ roles: 'mentee' })).toEqual(['a', 'b']);
+    expect(await ids({ roles: { $eq: 'mentor' }, tenantId: 't2' })).toEqual(['c']);
+  });
+
+  it('answers $in over strings, also on array fields', async () => {
+    expect(await ids({ _id: { $in: ['a', 'd', 'nope'] } })).toEqual(['a', 'd']);
+    expect(await ids({ roles: { $in: ['peer', 'mentor'] } })).toEqual(['b', 'c', 'd']);
+  });
+
+  it('keeps conditions that are not pushed down (null, numbers, ranges, nested paths, $or)', async () => {
+    expect(await ids({ _id: { $in: ['a', null as unknown as string] } })).toEqual(['a']);
+    expect(await ids({ tenantId: 't2', flag: { $exists: false } })).toEqual(['c', 'e']);
+    expect(await ids({ n: 2 })).toEqual(['b']);
+    expect(await ids({ tenantId: 't1', n: { $gt: 1 } })).toEqual(['b']);
+    expect(await ids({ 'nested.kind': 'k' })).toEqual(['c']);
+    expect(await ids({ $or: [{ _id: 'a' }, { email: 'c@x' }] })).toEqual(['a', 'c']);
+  });
+
+  it('compares booleans and strings with quotes and HTML characters exactly', async () => {
+    expect(await ids({ flag: true })).toEqual(['a', 'd']);
+    expect(await ids({ flag: false })).toEqual(['b']);
+    expect(await ids({ email: 'd"<q>@x' })).toEqual(['d']);
+    expect(await ids({ tenantId: 'T1' })).toEqual([]);
+  });
+
+  it('updates, counts and deletes through the same filters', async () => {
+    await rows.updateOne({ tenantId: 't1', email: 'a@x' }, { $set: { n: 10 } });
+    expect((await rows.findOne({ _id: 'a' }))?.n).toBe(10);
+    expect(await rows.countDocuments({ roles: 'mentor' })).toBe(2);
+    const updated = await rows.findOneAndUpdate(
+      { _id: 'b', roles: 'mentor' },
+      { $inc: { n: 1 } },
+      { returnDocument: 'after' },
+    );
+    expect(updated?.n).toBe(3);
+    await rows.deleteMany({ roles: { $in: ['peer'] } });
+    expect(await ids({})).toEqual(['a', 'b', 'c', 'e']);
+  });
+
+  it('still refuses a duplicate of the unique key', async () => {
+    await expect(
+      rows.insertOne({ _id: 'dup', tenantId: 't1', email: 'a@x' }),
+    ).rejects.toMatchObject({ code: 11000 });
+  });
+});
