@@ -156,11 +156,23 @@ export async function ensureHelm(options: EnsureHelmOptions = {}): Promise<Ensur
     log(
       `helm: building ${HELM_PACKAGE}@${HELM_VERSION} with ${go} into ${paths.binary} (first run only; minutes on 2 cores)`,
     );
-    await build(paths, log);
+    await buildWithRetry(paths, log);
     writeFileSync(paths.marker, `${wanted}\n`);
     return { binary: paths.binary, version: HELM_VERSION, cached: false, ms: Date.now() - started };
   } finally {
     release();
+  }
+}
+
+/** One more attempt after a failure: a module download can fail for a moment. */
+async function buildWithRetry(paths: HelmPaths, log: (line: string) => void): Promise<void> {
+  try {
+    await build(paths, log);
+  } catch (error) {
+    log(
+      `helm: build failed, trying once more: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    await build(paths, log);
   }
 }
 
@@ -204,14 +216,12 @@ async function build(paths: HelmPaths, log: (line: string) => void): Promise<voi
       },
     );
     if (install.code !== 0) {
-      if (!isProxyRefusal(install.output)) {
-        throw new Error(
-          `helm cannot be built: go install failed (exit ${String(install.code)}):\n${tail(install.output)}`,
-        );
-      }
-      // 2. The proxy refused to resolve pkg@version: build from a module that requires it.
+      // 2. Build from a module that requires helm: works where the proxy refuses to resolve
+      // pkg@version, and is a second try for any other failure (whose output is kept in the log).
       log(
-        'helm: go install was refused by the module proxy; building from a scratch module instead',
+        isProxyRefusal(install.output)
+          ? 'helm: go install was refused by the module proxy; building from a scratch module instead'
+          : `helm: go install failed (exit ${String(install.code)}); building from a scratch module instead:\n${tail(install.output, 15)}`,
       );
       const moduleDir = join(staging, 'module');
       mkdirSync(moduleDir);
