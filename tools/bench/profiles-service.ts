@@ -69,6 +69,8 @@ export const startProfiles = async (port: number): Promise<BenchProfiles> => {
       AUTH_PUBLIC_KEY: keys.publicKeyPem,
       AUTH_ISSUER: ISSUER,
       AUTH_AUDIENCE: AUDIENCE,
+      // One client sends every request of a load run: the per-client limit would answer 429.
+      HTTP_RATE_LIMIT_MAX: '0',
       ...(process.env['LOG_LEVEL'] && { LOG_LEVEL: process.env['LOG_LEVEL'] }),
     },
   });
