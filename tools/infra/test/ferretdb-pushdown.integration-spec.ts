@@ -1,6 +1,7 @@
-// The patched FerretDB (tools/infra/src/mongo/ferretdb-patches.ts) answers SQL-filtered queries:
-// these pin that it still answers exactly what MongoDB would, where a naive pushdown would lose
-// documents (array fields, $in, mixed types, operators beside equality).
+// The patched FerretDB (tools/infra/src/mongo/ferretdb-patches.ts) answers SQL-filtered queries and
+// runs updates one at a time. These pin that it still answers exactly what MongoDB would, where a
+// naive pushdown would lose documents (array fields, $in, mixed types, operators beside
+// equality), and that concurrent updates over several connections lose nothing.
 import { MongoClient, type Collection } from 'mongodb';
 
 interface Row {
@@ -94,5 +95,49 @@ describe('FerretDB with equality pushdown', () => {
     await expect(
       rows.insertOne({ _id: 'dup', tenantId: 't1', email: 'a@x' }),
     ).rejects.toMatchObject({ code: 11000 });
+  });
+});
+
+describe('FerretDB with the write lock', () => {
+  it('loses no concurrent update to one document made over several connections', async () => {
+    const others = await Promise.all(
+      [1, 2, 3].map(() => MongoClient.connect(uri, { maxPoolSize: 4 })),
+    );
+    try {
+      const counters = others.map((c) =>
+        c.db(rows.dbName).collection<{ _id: string; n: number }>('counters'),
+      );
+      await counters[0].insertOne({ _id: 'c', n: 0 });
+      await Promise.all(
+        counters.flatMap((counter) =>
+          Array.from({ length: 20 }, () => counter.updateOne({ _id: 'c' }, { $inc: { n: 1 } })),
+        ),
+      );
+      expect((await counters[0].findOne({ _id: 'c' }))?.n).toBe(60);
+    } finally {
+      await Promise.all(others.map((c) => c.close()));
+    }
+  });
+
+  it('lets exactly one of several concurrent conditional claims win', async () => {
+    const others = await Promise.all([1, 2, 3, 4].map(() => MongoClient.connect(uri)));
+    try {
+      const leases = others.map((c) =>
+        c.db(rows.dbName).collection<{ _id: string; owner: string | null }>('leases'),
+      );
+      await leases[0].insertOne({ _id: 'l', owner: null });
+      const won = await Promise.all(
+        leases.map(async (lease, i) => {
+          const result = await lease.updateOne(
+            { _id: 'l', owner: null },
+            { $set: { owner: `o${i}` } },
+          );
+          return result.modifiedCount;
+        }),
+      );
+      expect(won.reduce((a, b) => a + b, 0)).toBe(1);
+    } finally {
+      await Promise.all(others.map((c) => c.close()));
+    }
   });
 });

@@ -37,7 +37,7 @@ export function ferretdbOverlayDir(repoRoot: string): string {
 }
 
 /** Bump when the build steps below change, so cached binaries are rebuilt. */
-const BUILD_RECIPE = 'replace-with-version-txt/1+sqlite-pushdown/1';
+const BUILD_RECIPE = 'replace-with-version-txt/1+sqlite-pushdown/1+write-lock/1';
 
 function moduleHash(moduleDir: string, overlayDir: string, goVersion: string): string {
   return hashFiles(

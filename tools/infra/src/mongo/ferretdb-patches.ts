@@ -41,6 +41,22 @@ export const FERRETDB_SOURCE_EDITS: readonly SourceEdit[] = [
     replace:
       '\tif w, a := prepareWhereClause(params.Filter); w != "" {\n\t\twhereClause, args = w, a\n\t} else if params.Filter.Len() == 1 {\n\t\tv, _ := params.Filter.Get("_id")',
   },
+  ...(
+    [
+      'msg_update.go:MsgUpdate',
+      'msg_findandmodify.go:MsgFindAndModify',
+      'msg_delete.go:MsgDelete',
+    ] as const
+  ).map((spec): SourceEdit => {
+    const [file, name] = spec.split(':') as [string, string];
+    const signature = `func (h *Handler) ${name}(connCtx context.Context, msg *wire.OpMsg) (*wire.OpMsg, error) {`;
+    return {
+      file: `internal/handler/${file}`,
+      reason: `run ${name} under the write lock (overlay write_lock.go): FerretDB's read-then-write updates lose changes made concurrently over another connection`,
+      find: signature,
+      replace: `${signature}\n\twriteLock.Lock()\n\tdefer writeLock.Unlock()\n`,
+    };
+  }),
 ];
 
 /**

@@ -16,10 +16,16 @@ export function mongoUri(port: number): string {
   return `mongodb://127.0.0.1:${port}/?directConnection=true&maxPoolSize=1`;
 }
 
-export function ferretdbArgs(options: { port: number; sqliteDir: string; stateDir: string }): string[] {
+export function ferretdbArgs(options: {
+  port: number;
+  sqliteDir: string;
+  stateDir: string;
+}): string[] {
   return [
     '--handler=sqlite',
-    `--sqlite-url=file:${options.sqliteDir}/`,
+    // WAL (FerretDB's default) with synchronous=NORMAL: a commit survives the server process
+    // being killed, only not a power loss (fine for a test server), and no fsync per write.
+    `--sqlite-url=file:${options.sqliteDir}/?_pragma=synchronous(normal)`,
     `--listen-addr=127.0.0.1:${options.port}`,
     `--state-dir=${options.stateDir}`,
     '--telemetry=disable',
@@ -52,7 +58,12 @@ export const mongoDriver: ComponentDriver = {
     const binary = ferretdbBinary(config.cacheDir);
     const logFile = join(dataDir, 'ferretdb.log');
     return {
-      spec: { command: binary, args: ferretdbArgs({ port, sqliteDir, stateDir }), cwd: dataDir, logFile },
+      spec: {
+        command: binary,
+        args: ferretdbArgs({ port, sqliteDir, stateDir }),
+        cwd: dataDir,
+        logFile,
+      },
       marker: stateDir,
       env: { [ENV_VARS.mongo]: mongoUri(port) },
       ports: { mongo: port },
