@@ -24,13 +24,17 @@ const maxPushdownValues = 500
 
 // prepareWhereClause returns a WHERE clause (with its arguments) for the equality and $in
 // conditions of the filter that can be pushed down, or an empty string when there is none.
+//
+// SQLite has no statistics on these indexes, so it may pick any index a condition names: a
+// condition on _id (unique) is therefore pushed alone, and boolean conditions (two values, so
+// hardly selective) only when nothing else is, so that SQLite never walks a flag's index while a
+// selective one was at hand.
 func prepareWhereClause(filter *types.Document) (string, []any) {
 	if filter == nil {
 		return "", nil
 	}
 
-	var conditions []string
-	var args []any
+	var byID, others, flags []pushdownCondition
 
 	iter := filter.Iterator()
 	defer iter.Close()
@@ -51,17 +55,49 @@ func prepareWhereClause(filter *types.Document) (string, []any) {
 		}
 
 		for _, values := range candidateValues(value) {
-			condition, conditionArgs := equalityCondition(key, values)
-			conditions = append(conditions, condition)
-			args = append(args, conditionArgs...)
+			c := pushdownCondition{key: key, texts: values}
+
+			switch {
+			case key == "_id":
+				byID = append(byID, c)
+			case values[0] == "true" || values[0] == "false":
+				flags = append(flags, c)
+			default:
+				others = append(others, c)
+			}
 		}
 	}
 
-	if len(conditions) == 0 {
+	chosen := byID
+	if len(chosen) == 0 {
+		chosen = others
+	}
+
+	if len(chosen) == 0 {
+		chosen = flags
+	}
+
+	if len(chosen) == 0 {
 		return "", nil
 	}
 
+	conditions := make([]string, 0, len(chosen))
+
+	var args []any
+
+	for _, c := range chosen {
+		condition, conditionArgs := equalityCondition(c.key, c.texts)
+		conditions = append(conditions, condition)
+		args = append(args, conditionArgs...)
+	}
+
 	return " WHERE " + strings.Join(conditions, " AND "), args
+}
+
+// pushdownCondition is one field that must have one of the JSON texts.
+type pushdownCondition struct {
+	key   string
+	texts []string
 }
 
 // candidateValues returns, for each condition on the field that can be pushed down, the JSON
