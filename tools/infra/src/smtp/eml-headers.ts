@@ -18,7 +18,8 @@ export function parseHeaders(raw: string): Map<string, string[]> {
     }
     flush();
     const colon = line.indexOf(':');
-    if (colon > 0) current = { name: line.slice(0, colon).trim().toLowerCase(), value: line.slice(colon + 1) };
+    if (colon > 0)
+      current = { name: line.slice(0, colon).trim().toLowerCase(), value: line.slice(colon + 1) };
   }
   flush();
   return headers;

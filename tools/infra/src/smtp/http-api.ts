@@ -3,7 +3,10 @@ import type { MessageStore } from './message-store';
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -11,7 +14,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  * The mailbox API tests read:
  *   GET /health, GET /messages[?to=addr], GET /messages/:id, GET /messages/:id/raw, DELETE /messages
  */
-export function createApiHandler(store: MessageStore): (req: IncomingMessage, res: ServerResponse) => void {
+export function createApiHandler(
+  store: MessageStore,
+): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname.replace(/\/+$/, '') || '/';

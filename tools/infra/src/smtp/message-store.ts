@@ -1,5 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { headerValue, parseHeaders } from './eml-headers';
@@ -20,8 +27,6 @@ export const storedMessageSchema = z.object({
   messageId: z.string().optional(),
 });
 export type StoredMessage = z.infer<typeof storedMessageSchema>;
-
-const indexSchema = z.array(storedMessageSchema);
 
 export interface IncomingMessage {
   from: string;
@@ -47,8 +52,10 @@ export function newMessageId(now: Date = new Date()): string {
 }
 
 /**
- * Received mails as `<id>.eml` files plus `index.json` (the list the HTTP API serves).
- * Writes are serialised; the index is replaced atomically.
+ * Received mails as `<id>.eml` files plus `index.jsonl` (the list the HTTP API serves, one JSON
+ * line per mail). Writes are serialised; a mail's line is appended after its file is written,
+ * so the cost of a mail does not grow with the mails before it, and a torn last line (the
+ * server killed mid-write) is skipped on load.
  */
 export class MessageStore {
   private index: StoredMessage[] = [];
@@ -60,22 +67,29 @@ export class MessageStore {
   }
 
   private get indexFile(): string {
-    return join(this.dir, 'index.json');
+    return join(this.dir, 'index.jsonl');
   }
 
   private load(): StoredMessage[] {
+    let text: string;
     try {
-      const parsed = indexSchema.safeParse(JSON.parse(readFileSync(this.indexFile, 'utf8')));
-      return parsed.success ? parsed.data : [];
+      text = readFileSync(this.indexFile, 'utf8');
     } catch {
       return [];
     }
-  }
-
-  private saveIndex(): void {
-    const tmp = `${this.indexFile}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(this.index, null, 2)}\n`);
-    renameSync(tmp, this.indexFile);
+    // A torn last line is ended, so the next mail's line starts on a line of its own.
+    if (text !== '' && !text.endsWith('\n')) appendFileSync(this.indexFile, '\n');
+    const messages: StoredMessage[] = [];
+    for (const line of text.split('\n')) {
+      if (line.trim() === '') continue;
+      try {
+        const parsed = storedMessageSchema.safeParse(JSON.parse(line));
+        if (parsed.success) messages.push(parsed.data);
+      } catch {
+        // a torn line: skipped
+      }
+    }
+    return messages;
   }
 
   private serial<T>(work: () => T): Promise<T> {
@@ -104,8 +118,8 @@ export class MessageStore {
       if (headerTo !== undefined) stored.headerTo = headerTo;
       if (messageId !== undefined) stored.messageId = messageId;
       writeFileSync(join(this.dir, `${id}.eml`), message.raw);
+      appendFileSync(this.indexFile, `${JSON.stringify(stored)}\n`);
       this.index.push(stored);
-      this.saveIndex();
       return stored;
     });
   }
@@ -135,7 +149,7 @@ export class MessageStore {
         if (file.endsWith('.eml')) rmSync(join(this.dir, file), { force: true });
       }
       this.index = [];
-      this.saveIndex();
+      writeFileSync(this.indexFile, '');
       return count;
     });
   }

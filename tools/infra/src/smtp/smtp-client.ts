@@ -37,7 +37,10 @@ class ReplyReader {
       if (end < 0) return;
       const reply = this.lines.splice(0, end + 1);
       const last = reply[reply.length - 1];
-      this.waiting.shift()?.resolve({ code: Number(last.slice(0, 3)), text: reply.map((l) => l.slice(4)).join('\n') });
+      this.waiting.shift()?.resolve({
+        code: Number(last.slice(0, 3)),
+        text: reply.map((l) => l.slice(4)).join('\n'),
+      });
     }
   }
 
@@ -55,7 +58,9 @@ class ReplyReader {
 function open(host: string, port: number, timeoutMs: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host, port });
-    socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`no answer from ${host}:${port} within ${timeoutMs} ms`)));
+    socket.setTimeout(timeoutMs, () =>
+      socket.destroy(new Error(`no answer from ${host}:${port} within ${timeoutMs} ms`)),
+    );
     socket.once('connect', () => resolve(socket));
     socket.once('error', reject);
   });
@@ -63,12 +68,17 @@ function open(host: string, port: number, timeoutMs: number): Promise<Socket> {
 
 async function expect(reader: ReplyReader, wanted: number, after: string): Promise<SmtpReply> {
   const reply = await reader.next();
-  if (reply.code !== wanted) throw new Error(`${after}: expected ${wanted}, got ${reply.code} ${reply.text}`);
+  if (reply.code !== wanted)
+    throw new Error(`${after}: expected ${wanted}, got ${reply.code} ${reply.text}`);
   return reply;
 }
 
 /** Connects, checks the 220 greeting, says QUIT. */
-export async function probeSmtpGreeting(host: string, port: number, timeoutMs = 2_000): Promise<string> {
+export async function probeSmtpGreeting(
+  host: string,
+  port: number,
+  timeoutMs = 2_000,
+): Promise<string> {
   const socket = await open(host, port, timeoutMs);
   try {
     const reader = new ReplyReader(socket);
@@ -95,10 +105,17 @@ export interface SendMailOptions {
 
 /** RFC 2047 B-encoding for header values that are not plain ASCII. */
 export function encodeHeaderValue(value: string): string {
-  return /^[\x20-\x7e]*$/.test(value) ? value : `=?utf-8?B?${Buffer.from(value, 'utf8').toString('base64')}?=`;
+  return /^[\x20-\x7e]*$/.test(value)
+    ? value
+    : `=?utf-8?B?${Buffer.from(value, 'utf8').toString('base64')}?=`;
 }
 
-export function composeMessage(options: { from: string; to: string[]; subject: string; text: string }): string {
+export function composeMessage(options: {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+}): string {
   return [
     `From: ${options.from}`,
     `To: ${options.to.join(', ')}`,
@@ -115,7 +132,12 @@ export function composeMessage(options: { from: string; to: string[]; subject: s
 export async function sendMail(options: SendMailOptions): Promise<string> {
   const raw =
     options.raw ??
-    composeMessage({ from: options.from, to: options.to, subject: options.subject ?? '(no subject)', text: options.text ?? '' });
+    composeMessage({
+      from: options.from,
+      to: options.to,
+      subject: options.subject ?? '(no subject)',
+      text: options.text ?? '',
+    });
   const socket = await open(options.host, options.port, options.timeoutMs ?? 10_000);
   try {
     const reader = new ReplyReader(socket);

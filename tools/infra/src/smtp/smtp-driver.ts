@@ -35,13 +35,26 @@ export const smtpDriver: ComponentDriver = {
     return {
       spec: {
         command: process.execPath,
-        args: ['--import', 'tsx', join(__dirname, 'smtp-main.ts'), '--smtp-port', String(smtpPort), '--api-port', String(apiPort), '--dir', messages],
+        args: [
+          '--import',
+          'tsx',
+          join(__dirname, 'smtp-main.ts'),
+          '--smtp-port',
+          String(smtpPort),
+          '--api-port',
+          String(apiPort),
+          '--dir',
+          messages,
+        ],
         // tsx is resolved from the workspace's node_modules.
         cwd: config.repoRoot,
         logFile,
       },
       marker: messages,
-      env: { [ENV_VARS.smtp]: `smtp://127.0.0.1:${smtpPort}`, [ENV_VARS.smtpApi]: `http://127.0.0.1:${apiPort}` },
+      env: {
+        [ENV_VARS.smtp]: `smtp://127.0.0.1:${smtpPort}`,
+        [ENV_VARS.smtpApi]: `http://127.0.0.1:${apiPort}`,
+      },
       ports: { smtp: smtpPort, api: apiPort },
       dataDir,
       logFiles: [logFile],

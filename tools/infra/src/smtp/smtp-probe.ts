@@ -2,7 +2,9 @@ import { ENV_VARS, parseSmtpUrl } from '../core/env-overrides';
 import { probeSmtpGreeting } from './smtp-client';
 
 export async function probeHttpHealth(apiUrl: string, timeoutMs = 2_000): Promise<void> {
-  const response = await fetch(new URL('/health', apiUrl), { signal: AbortSignal.timeout(timeoutMs) });
+  const response = await fetch(new URL('/health', apiUrl), {
+    signal: AbortSignal.timeout(timeoutMs),
+  });
   await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`GET ${apiUrl}/health answered ${response.status}`);
 }

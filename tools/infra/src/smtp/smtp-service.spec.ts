@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoredMessage } from './message-store';
@@ -25,7 +25,14 @@ describe('SMTP mailbox (in-process)', () => {
   });
 
   const send = (to: string[], subject: string, text: string): Promise<string> =>
-    sendMail({ host: '127.0.0.1', port: service.smtpPort, from: 'noreply@medmentor.test', to, subject, text });
+    sendMail({
+      host: '127.0.0.1',
+      port: service.smtpPort,
+      from: 'noreply@medmentor.test',
+      to,
+      subject,
+      text,
+    });
 
   const list = async (query = ''): Promise<StoredMessage[]> =>
     (await (await fetch(`${api}/messages${query}`)).json()) as StoredMessage[];
@@ -39,7 +46,11 @@ describe('SMTP mailbox (in-process)', () => {
   });
 
   it('stores every mail as .eml plus an index entry, served by the API', async () => {
-    const reply = await send(['mentee@example.test', 'Mentor@Example.test'], 'Your match ✓', 'Hello\n.leading dot\nBye');
+    const reply = await send(
+      ['mentee@example.test', 'Mentor@Example.test'],
+      'Your match ✓',
+      'Hello\n.leading dot\nBye',
+    );
     expect(reply).toMatch(/queued as/);
 
     const messages = await list();
@@ -56,8 +67,9 @@ describe('SMTP mailbox (in-process)', () => {
     const raw = await (await fetch(`${api}/messages/${message.id}/raw`)).text();
     expect(raw).toContain('\r\n.leading dot\r\n'); // dot-stuffing undone
     expect(message.size).toBe(Buffer.byteLength(raw));
-    expect(readdirSync(dir).sort()).toEqual([`${message.id}.eml`, 'index.json']);
-    expect(JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'))).toEqual(messages);
+    expect(readdirSync(dir).sort()).toEqual([`${message.id}.eml`, 'index.jsonl']);
+    const lines = readFileSync(join(dir, 'index.jsonl'), 'utf8').trim().split('\n');
+    expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual(messages);
 
     const meta = (await (await fetch(`${api}/messages/${message.id}`)).json()) as StoredMessage;
     expect(meta.id).toBe(message.id);
@@ -69,10 +81,13 @@ describe('SMTP mailbox (in-process)', () => {
     expect((await list()).map((m) => m.subject)).toEqual(['first', 'second']);
     expect((await list('?to=B@example.test')).map((m) => m.subject)).toEqual(['second']);
 
-    const cleared = (await (await fetch(`${api}/messages`, { method: 'DELETE' })).json()) as { deleted: number };
+    const cleared = (await (await fetch(`${api}/messages`, { method: 'DELETE' })).json()) as {
+      deleted: number;
+    };
     expect(cleared.deleted).toBe(2);
     expect(await list()).toEqual([]);
-    expect(readdirSync(dir)).toEqual(['index.json']);
+    expect(readdirSync(dir)).toEqual(['index.jsonl']);
+    expect(readFileSync(join(dir, 'index.jsonl'), 'utf8')).toBe('');
   });
 
   it('answers 404 for unknown messages and routes', async () => {
@@ -81,7 +96,9 @@ describe('SMTP mailbox (in-process)', () => {
   });
 
   it('rejects mails over the size limit', async () => {
-    await expect(send(['a@example.test'], 'big', 'x'.repeat(100 * 1024))).rejects.toThrow(/552|5\d\d/);
+    await expect(send(['a@example.test'], 'big', 'x'.repeat(100 * 1024))).rejects.toThrow(
+      /552|5\d\d/,
+    );
     expect(await list()).toEqual([]);
   });
 
@@ -92,6 +109,28 @@ describe('SMTP mailbox (in-process)', () => {
       expect(other.store.list().map((m) => m.subject)).toEqual(['kept']);
     } finally {
       await other.close();
+    }
+  });
+
+  it('skips a torn last line of the index (a server killed mid-write)', async () => {
+    await send(['a@example.test'], 'whole', 'x');
+    appendFileSync(join(dir, 'index.jsonl'), '{"id":"torn');
+    const other = await startSmtpService({ smtpPort: 0, apiPort: 0, dir });
+    try {
+      expect(other.store.list().map((m) => m.subject)).toEqual(['whole']);
+      await other.store.add({
+        from: 'x@example.test',
+        to: ['b@example.test'],
+        raw: Buffer.from('Subject: next\r\n\r\nbody'),
+      });
+    } finally {
+      await other.close();
+    }
+    const third = await startSmtpService({ smtpPort: 0, apiPort: 0, dir });
+    try {
+      expect(third.store.list().map((m) => m.subject)).toEqual(['whole', 'next']);
+    } finally {
+      await third.close();
     }
   });
 });

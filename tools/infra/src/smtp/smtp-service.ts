@@ -21,7 +21,14 @@ export interface SmtpService {
   close(): Promise<void>;
 }
 
-function listen(server: { listen(port: number, host: string, cb: () => void): unknown; once(e: 'error', cb: (err: Error) => void): unknown }, port: number, host: string): Promise<void> {
+function listen(
+  server: {
+    listen(port: number, host: string, cb: () => void): unknown;
+    once(e: 'error', cb: (err: Error) => void): unknown;
+  },
+  port: number,
+  host: string,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -47,14 +54,20 @@ export async function startSmtpService(options: SmtpServiceOptions): Promise<Smt
       stream.on('error', (error: Error) => callback(error));
       stream.on('end', () => {
         if ((stream as { sizeExceeded?: boolean }).sizeExceeded) {
-          const error = new Error(`message exceeds ${maxSize} bytes`) as Error & { responseCode?: number };
+          const error = new Error(`message exceeds ${maxSize} bytes`) as Error & {
+            responseCode?: number;
+          };
           error.responseCode = 552;
           callback(error);
           return;
         }
         const from = session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address;
         store
-          .add({ from, to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) })
+          .add({
+            from,
+            to: session.envelope.rcptTo.map((r) => r.address),
+            raw: Buffer.concat(chunks),
+          })
           .then(
             (stored) => callback(null, `queued as ${stored.id}`),
             (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
