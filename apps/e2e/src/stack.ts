@@ -45,6 +45,8 @@ export class Stack {
           AUTH_AUDIENCE: AUDIENCE,
           LOG_LEVEL: 'info',
           OUTBOX_POLL_INTERVAL_MS: '100',
+          // Suites post webhooks to local receivers and names this sandbox cannot resolve.
+          ...(name === 'notifications' && { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }),
         },
       });
       this.services[name] = service;

@@ -50,6 +50,8 @@ import { Webhook, WebhookSchema } from './webhooks/schemas/webhook.schema';
 import { WebhookController } from './webhooks/webhook.controller';
 import { WebhookRepository } from './webhooks/webhook.repository';
 import { WebhookService } from './webhooks/webhook.service';
+import { HostResolver } from './webhooks/host-resolver';
+import { WebhookTargetGuard } from './webhooks/webhook-target.guard';
 
 /**
  * Domain events in, messages out: the read model (contacts, programs, tenants, admin
@@ -107,6 +109,8 @@ import { WebhookService } from './webhooks/webhook.service';
     PreferenceService,
     WebhookRepository,
     WebhookService,
+    HostResolver,
+    WebhookTargetGuard,
     TemplateOverrideRepository,
     TemplateService,
   ],

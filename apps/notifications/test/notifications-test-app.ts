@@ -53,6 +53,8 @@ const SERVICE_ENV: Record<string, string> = {
   DELIVERY_MAX_ATTEMPTS: '4',
   DELIVERY_LEASE_MS: '5000',
   WEBHOOK_TIMEOUT_MS: '2000',
+  // The suites' receivers listen on 127.0.0.1 over http.
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
   NOTIFICATIONS_UNSUBSCRIBE_SECRET: 'integration-unsubscribe-secret-0123456789',
   PUBLIC_BASE_URL: 'https://notifications.medmentor.test',
   MAIL_FROM: 'MedMentor <no-reply@medmentor.test>',

@@ -24,6 +24,14 @@ export const notificationsConfigSchema = z.object({
   /** Non-critical emails per recipient per day before the rest waits for the daily digest. */
   DAILY_EMAIL_CAP: envInt(20, { min: 1, max: 1000 }),
   WEBHOOK_TIMEOUT_MS: envInt(10_000, { min: 100, max: 60_000 }),
+  /**
+   * Development and tests only: webhooks may use http and point at loopback and private
+   * networks, and names are not required to resolve when the webhook is added.
+   */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 
 export type NotificationsConfig = z.output<typeof notificationsConfigSchema> & {

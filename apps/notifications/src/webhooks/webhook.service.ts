@@ -7,6 +7,7 @@ import { newWebhookSecret } from '../policy/webhook-signature';
 import type { CreateWebhookDto, WebhookView } from './webhook.dto';
 import { WebhookRepository } from './webhook.repository';
 import type { Webhook } from './schemas/webhook.schema';
+import { WebhookTargetGuard } from './webhook-target.guard';
 
 const view = (w: Webhook): WebhookView => ({
   id: w._id,
@@ -20,12 +21,27 @@ export class WebhookService {
   constructor(
     private readonly repository: WebhookRepository,
     private readonly clock: Clock,
+    private readonly guard: WebhookTargetGuard,
   ) {}
+
+  /** 400 naming the field when the URL may not receive webhooks; nothing is stored. */
+  private async assertTarget(url: string): Promise<void> {
+    const refused = await this.guard.refusal(url);
+    if (refused === undefined) return;
+    throw new DomainError({
+      code: 'webhook-url-refused',
+      status: 400,
+      title: 'Webhook URL refused',
+      detail: `The webhook URL ${refused}.`,
+      errors: [{ field: 'url', message: refused }],
+    });
+  }
 
   async create(
     principal: Principal,
     input: CreateWebhookDto,
   ): Promise<WebhookView & { secret: string }> {
+    await this.assertTarget(input.url);
     const webhook = {
       _id: newId(),
       tenantId: principal.tenantId,
