@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runService } from '@medmentor/runtime';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { DiagnosticsModule } from './diagnostics/diagnostics.module';
 import { EnrollmentsModule } from './enrollments/enrollments.module';
 import { ImportsModule } from './imports/imports.module';
@@ -20,5 +21,6 @@ void runService({
     PhysiciansModule,
     ImportsModule,
     EnrollmentsModule,
+    AnalyticsModule,
   ],
 });
