@@ -55,16 +55,7 @@ describe('the match lifecycle on Kafka and FerretDB', () => {
     admin = await app.token(tenant, ['program-admin']);
 
     program = await ProgramBuilder.publish(app, feed, tenant);
-    a = await program.enrol('mentee', { specialty: 'pediatrics' });
-    b = await program.enrol('mentee', { specialty: 'internal-medicine' });
-    x = await program.enrol('mentor', { specialty: 'pediatrics' });
-    y = await program.enrol('mentor', { specialty: 'internal-medicine' });
-    z = await program.enrol(
-      'mentor',
-      { specialty: 'family-medicine', interests: [] },
-      { topics: [] },
-    );
-    await program.settled();
+    ({ a, b, x, y, z } = await program.enrolTwoMenteesThreeMentors());
     const started = await app.call<{ runId: string }>(
       'POST',
       `/api/v1/programs/${program.programId}/match-runs`,

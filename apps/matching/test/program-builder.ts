@@ -62,6 +62,24 @@ export class ProgramBuilder {
     return { physician: doc, enrollment: en };
   }
 
+  /**
+   * Two mentees and three mentors, applied: a (pediatrics) fits x, b (internal medicine) fits y,
+   * and z (family medicine, no shared interest or topic) is everyone's last choice.
+   */
+  async enrolTwoMenteesThreeMentors(): Promise<Record<'a' | 'b' | 'x' | 'y' | 'z', Participant>> {
+    const a = await this.enrol('mentee', { specialty: 'pediatrics' });
+    const b = await this.enrol('mentee', { specialty: 'internal-medicine' });
+    const x = await this.enrol('mentor', { specialty: 'pediatrics' });
+    const y = await this.enrol('mentor', { specialty: 'internal-medicine' });
+    const z = await this.enrol(
+      'mentor',
+      { specialty: 'family-medicine', interests: [] },
+      { topics: [] },
+    );
+    await this.settled();
+    return { a, b, x, y, z };
+  }
+
   async freeze(of: Participant, ranks: Participant[]): Promise<void> {
     const data = {
       enrollmentId: of.enrollment.enrollmentId,

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { AuditLog, type AuditSummary } from '@medmentor/audit';
 import { hasRole, tenantFilter, type Principal } from '@medmentor/auth';
 import type { MatchEndReason, MatchSide, OutgoingEvent } from '@medmentor/contracts';
 import type { MentorshipRole } from '@medmentor/domain';
@@ -68,6 +69,7 @@ export class MatchService {
     private readonly pairs: PairFinder,
     private readonly clock: Clock,
     @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -106,6 +108,12 @@ export class MatchService {
       else skipped += 1;
     }
     await this.runs.markPublished(tenantFilter(principal, { _id: runId }), principal.subject, now);
+    await this.audit.record(principal, {
+      tenantId: principal.tenantId,
+      action: 'match-run.published',
+      resource: { type: 'match-run', id: runId },
+      summary: { programId: run.programId, proposed, skipped },
+    });
     return { runId, proposed, skipped, responseDeadline: deadline.toISOString() };
   }
 
@@ -190,7 +198,9 @@ export class MatchService {
     const match = await this.findVisible(principal, matchId);
     if (!LIVE_STATUSES.includes(match.status))
       throw new MatchStateError(matchId, match.status, 'unmatched');
-    return this.finish(match, 'unmatched', 'unmatched');
+    const view = await this.finish(match, 'unmatched', 'unmatched');
+    await this.recordAudit(principal, 'match.unmatched', match, { from: match.status });
+    return view;
   }
 
   /** Either physician (or an administrator) ends an active mentorship. */
@@ -199,7 +209,11 @@ export class MatchService {
     if (!isManager(principal) && sideOf(principal, match) === undefined)
       throw new NotAParticipantError('end');
     if (match.status !== 'activated') throw new MatchStateError(matchId, match.status, 'ended');
-    return this.finish(match, 'completed', 'ended');
+    const view = await this.finish(match, 'completed', 'ended');
+    // A participant ending their own mentorship is no administrative action.
+    if (sideOf(principal, match) === undefined)
+      await this.recordAudit(principal, 'match.ended', match, { from: match.status });
+    return view;
   }
 
   /** Ends a live match for a reason that is nobody's request (a side withdrew or was erased). */
@@ -228,7 +242,12 @@ export class MatchService {
     if (facts === null) throw new ProgramNotFoundError(match.programId);
     const best = this.pairs.nextBest(facts, match.menteeEnrollmentId, match.role, [match.mentorId]);
     if (best === undefined) throw new NoMentorAvailableError(match.menteeEnrollmentId);
-    return this.propose(principal, { ...best, programId: match.programId }, 'rematch');
+    const view = await this.propose(principal, { ...best, programId: match.programId }, 'rematch');
+    await this.recordAudit(principal, 'match.rematched', match, {
+      from: match.status,
+      newMatchId: view.matchId,
+    });
+    return view;
   }
 
   /** An administrator pairs two enrollments by hand (hard constraints still apply). */
@@ -236,7 +255,19 @@ export class MatchService {
     const facts = await this.facts.load(tenantFilter(principal, { programId }));
     if (facts === null) throw new ProgramNotFoundError(programId);
     const pair = this.pairs.checked(facts, dto);
-    return this.propose(principal, { ...pair, programId }, 'manual');
+    const view = await this.propose(principal, { ...pair, programId }, 'manual');
+    await this.audit.record(principal, {
+      tenantId: principal.tenantId,
+      action: 'match.created-manually',
+      resource: { type: 'match', id: view.matchId },
+      summary: {
+        programId,
+        role: pair.role,
+        menteeEnrollmentId: pair.menteeEnrollmentId,
+        mentorEnrollmentId: pair.mentorEnrollmentId,
+      },
+    });
+    return view;
   }
 
   /**
@@ -345,6 +376,20 @@ export class MatchService {
       );
     }
     return matchView(next);
+  }
+
+  private async recordAudit(
+    principal: Principal,
+    action: string,
+    match: Match,
+    summary: AuditSummary,
+  ): Promise<void> {
+    await this.audit.record(principal, {
+      tenantId: principal.tenantId,
+      action,
+      resource: { type: 'match', id: match._id },
+      summary: { programId: match.programId, role: match.role, ...summary },
+    });
   }
 
   private requireOpen(match: Match, action: string): void {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@medmentor/audit';
 import { tenantFilter, type Principal } from '@medmentor/auth';
 import { newId } from '@medmentor/domain';
 import { toPage, type Page } from '@medmentor/platform';
@@ -30,6 +31,7 @@ export class MatchRunService {
     private readonly programs: ProgramFactRepository,
     private readonly worker: RunWorker,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Queues a run of the program; a worker executes it (202, follow it with GET or events). */
@@ -81,6 +83,12 @@ export class MatchRunService {
       createdAt: now,
     };
     await this.runs.insert(run);
+    await this.audit.record(principal, {
+      tenantId: principal.tenantId,
+      action: 'match-run.started',
+      resource: { type: 'match-run', id: run._id },
+      summary: { programId, algorithm, seed: dto.seed },
+    });
     this.worker.wake();
     return runView(run);
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLog, type AuditSummary } from '@medmentor/audit';
 import { hasRole, tenantFilter, type Principal, type TenantContext } from '@medmentor/auth';
 import { newId, type MentorshipRole, type SpecialtyCode } from '@medmentor/domain';
 import { RequestValidationError, toPage, type FieldError, type Page } from '@medmentor/platform';
@@ -73,6 +74,7 @@ export class EnrollmentService {
     private readonly physicians: PhysicianRepository,
     private readonly tenants: TenantService,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async enroll(principal: Principal, dto: CreateEnrollmentDto): Promise<EnrollmentView> {
@@ -129,6 +131,7 @@ export class EnrollmentService {
       enrollmentEvent('medmentor.profiles.enrollment.submitted', doc),
     ]);
     if (inserted === 'duplicate') throw new AlreadyEnrolledError(program._id);
+    await this.auditOnBehalf(principal, 'enrollment.created', doc, { side: doc.side });
     return toEnrollmentView(doc);
   }
 
@@ -208,6 +211,7 @@ export class EnrollmentService {
     const current = await this.findVisible(principal, enrollmentId);
     const withdrawn = await this.withdrawRecord(principal, current);
     if (withdrawn === null) throw new EnrollmentWithdrawnError(enrollmentId);
+    await this.auditOnBehalf(principal, 'enrollment.withdrawn', withdrawn, {});
     return toEnrollmentView(withdrawn);
   }
 
@@ -239,6 +243,30 @@ export class EnrollmentService {
     );
     if (program === null) throw new ProgramNotFoundError(enrollment.programId);
     return program;
+  }
+
+  /**
+   * Records a change an administrator made to someone else's enrollment; a physician acting
+   * on their own enrollment is no administrative action and is not recorded.
+   */
+  async auditOnBehalf(
+    principal: Principal,
+    action: string,
+    enrollment: EnrollmentRecord,
+    summary: AuditSummary,
+  ): Promise<void> {
+    if (principal.physicianId === enrollment.physicianId) return;
+    await this.audit.record(principal, {
+      tenantId: principal.tenantId,
+      action,
+      resource: { type: 'enrollment', id: enrollment._id },
+      summary: {
+        programId: enrollment.programId,
+        physicianId: enrollment.physicianId,
+        version: enrollment.version,
+        ...summary,
+      },
+    });
   }
 
   /** Answers a lost conditional update: the enrollment was withdrawn, or is at another version. */

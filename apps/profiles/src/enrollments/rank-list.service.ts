@@ -88,6 +88,9 @@ export class RankListService {
         );
       await this.enrollmentService.explainStale(principal, enrollmentId, dto.version);
     }
+    await this.enrollmentService.auditOnBehalf(principal, 'enrollment.rank-list-submitted', next, {
+      ranks: dto.ranks.length,
+    });
     return toEnrollmentView(next);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { Readable } from 'node:stream';
+import { AuditLog } from '@medmentor/audit';
 import { tenantFilter, type Principal } from '@medmentor/auth';
 import { newId } from '@medmentor/domain';
 import { DomainError, RequestValidationError } from '@medmentor/platform';
@@ -91,6 +92,7 @@ export class ImportService implements OnModuleInit, OnModuleDestroy {
     private readonly jobs: ImportJobRepository,
     private readonly physicians: PhysicianService,
     private readonly tenants: TenantService,
+    private readonly audit: AuditLog,
   ) {}
 
   onModuleInit(): void {
@@ -168,6 +170,12 @@ export class ImportService implements OnModuleInit, OnModuleDestroy {
       updatedAt: now,
     };
     await this.jobs.create(job);
+    await this.audit.record(principal, {
+      tenantId: principal.tenantId,
+      action: 'import.started',
+      resource: { type: 'import', id: job._id },
+      summary: { format },
+    });
     void this.run(principal, job, hospitals, rows);
     return job;
   }
@@ -210,6 +218,7 @@ export class ImportService implements OnModuleInit, OnModuleDestroy {
       await batch.flush();
       rejections.sort((a, b) => a.line - b.line);
       await this.jobs.progress(filter, counts, rejections, 'completed');
+      await this.recordEnd(principal, job, 'import.completed', counts);
     } catch (error) {
       const message =
         error instanceof CsvFileError || error instanceof RequestValidationError
@@ -219,6 +228,22 @@ export class ImportService implements OnModuleInit, OnModuleDestroy {
       await this.jobs
         .progress(filter, counts, rejections, 'failed', message)
         .catch(() => undefined);
+      await this.recordEnd(principal, job, 'import.failed', counts);
     }
+  }
+
+  /** The outcome of a run in the audit log, with its counts (never row contents). */
+  private async recordEnd(
+    principal: Principal,
+    job: ImportJob,
+    action: 'import.completed' | 'import.failed',
+    counts: ImportCounts,
+  ): Promise<void> {
+    await this.audit.record(principal, {
+      tenantId: principal.tenantId,
+      action,
+      resource: { type: 'import', id: job._id },
+      summary: { format: job.format, ...counts },
+    });
   }
 }

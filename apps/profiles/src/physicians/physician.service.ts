@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { AuditLog } from '@medmentor/audit';
 import { createEvent, type OutgoingEvent } from '@medmentor/contracts';
 import { newId } from '@medmentor/domain';
 import { canActAsPhysician, isAdminOf, tenantFilter, type Principal } from '@medmentor/auth';
@@ -109,6 +110,7 @@ export class PhysicianService {
     private readonly physicians: PhysicianRepository,
     private readonly tenants: TenantService,
     private readonly enrollments: EnrollmentRepository,
+    private readonly audit: AuditLog,
   ) {}
 
   async create(principal: Principal, dto: PhysicianInput): Promise<PhysicianView> {
@@ -366,6 +368,12 @@ export class PhysicianService {
       [event],
     );
     if (!erased) throw new PhysicianNotFoundError(physicianId);
+    await this.audit.record(principal, {
+      tenantId: principal.tenantId,
+      action: 'physician.erased',
+      resource: { type: 'physician', id: physicianId },
+      summary: { byThemself: principal.physicianId === physicianId },
+    });
   }
 
   private async find(principal: Principal, physicianId: string): Promise<Physician> {
