@@ -45,7 +45,11 @@ const PORTS: Record<ServiceName, number> = {
 /** Variables that must come from a Secret, never from a ConfigMap. */
 const SECRET_VARIABLES = ['MONGODB_URI', 'AUTH_PUBLIC_KEY'];
 /** Variables of a single service (README's Service table) that must come from a Secret. */
-const SERVICE_SECRET_VARIABLES = ['SMTP_URL', 'NOTIFICATIONS_UNSUBSCRIBE_SECRET'];
+const SERVICE_SECRET_VARIABLES = [
+  'SMTP_URL',
+  'NOTIFICATIONS_UNSUBSCRIBE_SECRET',
+  'NOTIFICATIONS_SECRET_KEY',
+];
 /** Variables rendered only when their feature is configured (kafka.tls, kafka.sasl); the password only ever as a file. */
 const OPTIONAL_VARIABLES = [
   'KAFKA_SSL_CA_FILE',
@@ -469,6 +473,11 @@ describe(`the Helm chart (helm ${HELM_VERSION})`, () => {
         '/services/notifications/secret/NOTIFICATIONS_UNSUBSCRIBE_SECRET',
       ],
       [
+        'a key for secrets at rest that is not 32 bytes in base64',
+        ['--set', 'services.notifications.secret.NOTIFICATIONS_SECRET_KEY=too-short'],
+        '/services/notifications/secret/NOTIFICATIONS_SECRET_KEY',
+      ],
+      [
         "notifications' secret for another service",
         ['--set', 'services.profiles.secret.SMTP_URL=smtp://relay:25'],
         "at '/services/profiles/secret/SMTP_URL'",
@@ -549,6 +558,11 @@ describe(`the Helm chart (helm ${HELM_VERSION})`, () => {
         'a SASL user without a mechanism',
         ['--set', 'kafka.sasl.username=u'],
         'kafka.sasl.username / passwordSecret need kafka.sasl.mechanism',
+      ],
+      [
+        'notifications without a key for secrets at rest',
+        ['--set', 'services.notifications.secret.NOTIFICATIONS_SECRET_KEY='],
+        'notifications: set services.notifications.secret.NOTIFICATIONS_SECRET_KEY',
       ],
       [
         'notifications without an unsubscribe key',
@@ -1019,6 +1033,7 @@ describe(`the Helm chart (helm ${HELM_VERSION})`, () => {
     const secret = get(objects, 'Secret', name('notifications'));
     // The key reaches the Secret; SMTP_URL is left out (the service's default) until set.
     expect(Object.keys(secret.data ?? {})).toContain('NOTIFICATIONS_UNSUBSCRIBE_SECRET');
+    expect(Object.keys(secret.data ?? {})).toContain('NOTIFICATIONS_SECRET_KEY');
     expect(Object.keys(secret.data ?? {})).not.toContain('SMTP_URL');
     expect(containerEnv(mainContainer(notifications), objects).get('SMTP_URL')).toEqual({
       from: `secret:${name('notifications')}`,

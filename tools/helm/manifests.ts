@@ -114,12 +114,14 @@ export function readmeServiceVariables(readme: string): ServiceVariable[] {
 }
 
 /**
- * Values every render needs besides the defaults: notifications' unsubscribe key (the chart
- * refuses to render notifications without one). A test value, 40 characters.
+ * Values every render needs besides the defaults: notifications' unsubscribe key and the key of
+ * secrets at rest (the chart refuses to render notifications without them). Test values.
  */
 export const REQUIRED_TEST_VALUES: readonly string[] = [
   '--set',
   `services.notifications.secret.NOTIFICATIONS_UNSUBSCRIBE_SECRET=${'test-unsubscribe-key-'.padEnd(40, '0')}`,
+  '--set',
+  `services.notifications.secret.NOTIFICATIONS_SECRET_KEY=${'test-secret-key'.padEnd(43, 'A')}=`,
 ];
 
 export interface Container {

@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { MongooseModule } from '@nestjs/mongoose';
+import { AuditModule } from '@medmentor/audit';
 import type { FastifyInstance } from 'fastify';
 import { EmailChannel } from './channels/email.channel';
 import { WebhookChannel } from './channels/webhook.channel';
@@ -51,6 +52,7 @@ import { WebhookController } from './webhooks/webhook.controller';
 import { WebhookRepository } from './webhooks/webhook.repository';
 import { WebhookService } from './webhooks/webhook.service';
 import { HostResolver } from './webhooks/host-resolver';
+import { WebhookSecrets } from './webhooks/webhook-secrets';
 import { WebhookTargetGuard } from './webhooks/webhook-target.guard';
 
 /**
@@ -60,6 +62,8 @@ import { WebhookTargetGuard } from './webhooks/webhook-target.guard';
  */
 @Module({
   imports: [
+    // The audit log of template, webhook and admin-contact changes, and GET /api/v1/audit-events.
+    AuditModule.forService('notifications'),
     MongooseModule.forFeature([
       { name: Contact.name, schema: ContactSchema },
       { name: ProgramEntry.name, schema: ProgramEntrySchema },
@@ -111,6 +115,7 @@ import { WebhookTargetGuard } from './webhooks/webhook-target.guard';
     WebhookService,
     HostResolver,
     WebhookTargetGuard,
+    WebhookSecrets,
     TemplateOverrideRepository,
     TemplateService,
   ],

@@ -56,6 +56,7 @@ const SERVICE_ENV: Record<string, string> = {
   // The suites' receivers listen on 127.0.0.1 over http.
   WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
   NOTIFICATIONS_UNSUBSCRIBE_SECRET: 'integration-unsubscribe-secret-0123456789',
+  NOTIFICATIONS_SECRET_KEY: 'aW50ZWdyYXRpb24tc2VjcmV0LWtleS0zMi1ieXRlcyE=',
   PUBLIC_BASE_URL: 'https://notifications.medmentor.test',
   MAIL_FROM: 'MedMentor <no-reply@medmentor.test>',
 };
@@ -128,7 +129,7 @@ export class NotificationsTestApp {
   }
 
   async call<T = Problem>(
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<Reply<T>> {
@@ -294,3 +295,19 @@ export const eventually = <T>(
   probe: () => Promise<T | undefined | false> | T | undefined | false,
   options: WaitForOptions = {},
 ): Promise<T> => waitFor(probe, { timeoutMs: 90_000, ...options });
+
+/** A match.expired payload between two registered physicians: one message per side and webhook. */
+export const expiredMatch = (tenantId: string, menteeId: string, mentorId: string) => ({
+  matchId: uniqueName('match'),
+  tenantId,
+  programId: uniqueName('program'),
+  role: 'career' as const,
+  menteeId,
+  mentorId,
+  menteeEnrollmentId: uniqueName('en'),
+  mentorEnrollmentId: uniqueName('en'),
+  origin: 'run' as const,
+  version: 1,
+  at: new Date().toISOString(),
+  responseDeadline: new Date().toISOString(),
+});

@@ -7,6 +7,7 @@ import { uniqueName } from '@medmentor/testing';
 import { HostResolver, type ResolvedAddress } from '../src/webhooks/host-resolver';
 import {
   eventually as waitFor,
+  expiredMatch,
   NotificationsTestApp,
   physicianSnapshot,
 } from './notifications-test-app';
@@ -63,6 +64,31 @@ describe('webhook targets (private targets not allowed; real broker and database
     expect(await stored()).toBe(0);
   });
 
+  it('refuses a changed URL the same way, leaving the webhook as it was', async () => {
+    names.set('hooks.public.test', [{ address: '203.0.113.20', family: 4 }]);
+    const created = await it$.call<{ id: string }>('POST', '/api/v1/webhooks', {
+      token: await admin(),
+      body: { url: 'https://hooks.public.test/a' },
+    });
+    expect(created.status).toBe(201);
+    const before = await it$.connection
+      .collection('webhooks')
+      .findOne({ _id: created.body.id as never });
+    const reply = await it$.call('PATCH', `/api/v1/webhooks/${created.body.id}`, {
+      token: await admin(),
+      body: { url: 'https://169.254.169.254/latest/meta-data', kinds: ['match-proposed'] },
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({
+      code: 'webhook-url-refused',
+      errors: [{ field: 'url', message: 'points to a link-local address' }],
+    });
+    expect(
+      await it$.connection.collection('webhooks').findOne({ _id: created.body.id as never }),
+    ).toEqual(before);
+    await it$.call('DELETE', `/api/v1/webhooks/${created.body.id}`, { token: await admin() });
+  });
+
   it('refuses the call when the name resolves to loopback at delivery time, and records why', async () => {
     // Counts connections: the refused call must not even open one.
     const sockets: Socket[] = [];
@@ -93,20 +119,7 @@ describe('webhook targets (private targets not allowed; real broker and database
       }
       const event = await it$.publish(
         'medmentor.matching.match.expired',
-        {
-          matchId: uniqueName('match'),
-          tenantId,
-          programId: uniqueName('program'),
-          role: 'career',
-          menteeId: a.physicianId,
-          mentorId: b.physicianId,
-          menteeEnrollmentId: uniqueName('en'),
-          mentorEnrollmentId: uniqueName('en'),
-          origin: 'run',
-          version: 1,
-          at: new Date().toISOString(),
-          responseDeadline: new Date().toISOString(),
-        },
+        expiredMatch(tenantId, a.physicianId, b.physicianId),
         tenantId,
       );
       const [delivery] = await it$.settled(

@@ -13,6 +13,15 @@ export const notificationsConfigSchema = z.object({
   PUBLIC_BASE_URL: z.url().default('http://localhost:3004'),
   /** Signs unsubscribe links; at least 32 characters. Without it each process makes one (links then die with it). */
   NOTIFICATIONS_UNSUBSCRIBE_SECRET: z.string().min(32).optional(),
+  /**
+   * Encrypts webhook signing secrets at rest (AES-256-GCM): 32 bytes in base64
+   * (`openssl rand -base64 32`). Without it each process makes one, and secrets stored by
+   * another process (or before a restart) cannot be read: set it wherever data outlives a process.
+   */
+  NOTIFICATIONS_SECRET_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/_-]{43}=?$/, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
   SMTP_POOL_SIZE: envInt(5, { min: 1, max: 100 }),
   DISPATCH_INTERVAL_MS: envInt(500, { min: 10, max: 60_000 }),
   DISPATCH_BATCH_SIZE: envInt(200, { min: 1, max: 2000 }),
@@ -36,6 +45,9 @@ export const notificationsConfigSchema = z.object({
 
 export type NotificationsConfig = z.output<typeof notificationsConfigSchema> & {
   unsubscribeSecret: string;
+  /** The AES-256 key of secrets at rest; `secretKeyEphemeral` when made by this process. */
+  secretKey: Buffer;
+  secretKeyEphemeral: boolean;
 };
 
 export const NOTIFICATIONS_CONFIG = Symbol('NOTIFICATIONS_CONFIG');
@@ -49,5 +61,13 @@ export const loadNotificationsConfig = (
     ...config,
     unsubscribeSecret:
       config.NOTIFICATIONS_UNSUBSCRIBE_SECRET ?? randomBytes(32).toString('base64url'),
+    secretKey:
+      config.NOTIFICATIONS_SECRET_KEY === undefined
+        ? randomBytes(32)
+        : Buffer.from(
+            config.NOTIFICATIONS_SECRET_KEY.replace(/-/g, '+').replace(/_/g, '/'),
+            'base64',
+          ),
+    secretKeyEphemeral: config.NOTIFICATIONS_SECRET_KEY === undefined,
   };
 };

@@ -12,6 +12,7 @@ import {
   type TemplateSet,
 } from '../templates/template-engine';
 import { TemplateOverrideRepository } from '../templates/template-override.repository';
+import { WebhookSecrets } from '../webhooks/webhook-secrets';
 import { WebhookRepository } from '../webhooks/webhook.repository';
 import type { MessageAttachment, StoredPayload } from './planned-message';
 import type { Delivery } from './schemas/delivery.schema';
@@ -51,6 +52,7 @@ export class DeliveryRenderer {
     private readonly directoryRepository: DirectoryRepository,
     private readonly overrides: TemplateOverrideRepository,
     private readonly webhooks: WebhookRepository,
+    private readonly secrets: WebhookSecrets,
     private readonly engine: TemplateEngine,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
@@ -116,7 +118,7 @@ export class DeliveryRenderer {
       return {
         channel: 'webhook',
         url: hook.url,
-        secret: hook.secret,
+        secret: this.secrets.open(hook),
         message: await render(),
         data: payload.data,
       };

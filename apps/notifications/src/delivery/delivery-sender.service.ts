@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EmailChannel, isPermanentSmtpError } from '../channels/email.channel';
 import { WebhookChannel } from '../channels/webhook.channel';
+import { SecretUnreadableError } from '../policy/secret-box';
 import { WebhookTargetRefusedError } from '../webhooks/webhook-target.guard';
 import { Clock } from '../config/clock';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
@@ -15,7 +16,7 @@ import type { Delivery } from './schemas/delivery.schema';
 /**
  * Sends one leased delivery and records the outcome with its event: sent; skipped (erased or
  * removed recipient); retried later with exponential backoff and jitter; or, after the last
- * attempt or a permanent refusal (SMTP 5xx, a refused webhook target), failed with a dead-letter record.
+ * attempt or a permanent refusal (SMTP 5xx, a refused webhook target, an unreadable webhook secret), failed with a dead-letter record.
  */
 @Injectable()
 export class DeliverySender {
@@ -135,8 +136,11 @@ export class DeliverySender {
   ): Promise<void> {
     const now = this.clock.now();
     const reason = error instanceof Error ? error.message : String(error);
-    // A refused webhook target is a decision, not an outage: retrying cannot change it.
-    const permanent = isPermanentSmtpError(error) || error instanceof WebhookTargetRefusedError;
+    // A refused webhook target or an unreadable secret is no outage: retrying cannot help.
+    const permanent =
+      isPermanentSmtpError(error) ||
+      error instanceof WebhookTargetRefusedError ||
+      error instanceof SecretUnreadableError;
     const next = permanent ? { retry: false as const } : nextAttempt(attempts, now, this.policy);
     if (next.retry) {
       this.metrics.retried.inc({ channel: delivery.channel });

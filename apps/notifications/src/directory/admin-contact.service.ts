@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@medmentor/audit';
 import { tenantFilter, type Principal } from '@medmentor/auth';
 import { newId } from '@medmentor/domain';
 import { DomainError } from '@medmentor/platform';
@@ -21,7 +22,23 @@ export class AdminContactService {
   constructor(
     private readonly repository: DirectoryRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
+
+  /** Ids and scope only: the contact's name and address stay out of the log. */
+  private async record(
+    principal: Principal,
+    verb: 'created' | 'deleted',
+    contactId: string,
+    summary: { programId: string | null } | Record<string, never> = {},
+  ): Promise<void> {
+    await this.audit.record(principal, {
+      tenantId: principal.tenantId,
+      action: `admin-contact.${verb}`,
+      resource: { type: 'admin-contact', id: contactId },
+      summary,
+    });
+  }
 
   async create(principal: Principal, input: CreateAdminContactDto): Promise<AdminContactView> {
     const contact: AdminContact = {
@@ -33,6 +50,9 @@ export class AdminContactService {
       createdAt: this.clock.now(),
     };
     await this.repository.insertAdmin(contact);
+    await this.record(principal, 'created', contact._id, {
+      programId: contact.programId ?? null,
+    });
     return view(contact);
   }
 
@@ -49,5 +69,6 @@ export class AdminContactService {
         detail: `No admin contact ${contactId} in this tenant.`,
       });
     }
+    await this.record(principal, 'deleted', contactId);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@medmentor/audit';
 import { tenantFilter, type Principal } from '@medmentor/auth';
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from '@medmentor/contracts';
 import { DomainError } from '@medmentor/platform';
@@ -25,7 +26,24 @@ export class TemplateService {
     private readonly overrides: TemplateOverrideRepository,
     private readonly engine: TemplateEngine,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
+
+  /** Kind, channel and field names: the template text stays out of the log. */
+  private async record(
+    principal: Principal,
+    verb: 'changed' | 'reset',
+    kind: string,
+    channel: NotificationChannel,
+    summary: Record<string, string | boolean | string[]>,
+  ): Promise<void> {
+    await this.audit.record(principal, {
+      tenantId: principal.tenantId,
+      action: `template.${verb}`,
+      resource: { type: 'template', id: `${kind}/${channel}` },
+      summary: { kind, channel, ...summary },
+    });
+  }
 
   async list(principal: Principal): Promise<{ items: TemplateView[] }> {
     const own = await this.overrides.list(tenantFilter(principal));
@@ -63,6 +81,9 @@ export class TemplateService {
       ...input,
       updatedAt: this.clock.now(),
     });
+    await this.record(principal, 'changed', kind, channel, {
+      fields: (['subject', 'text', 'html'] as const).filter((f) => input[f] !== undefined),
+    });
     return {
       kind,
       channel,
@@ -74,7 +95,8 @@ export class TemplateService {
   }
 
   async reset(principal: Principal, kind: string, channel: NotificationChannel): Promise<void> {
-    await this.overrides.delete(tenantFilter(principal, { kind, channel }));
+    const removed = await this.overrides.delete(tenantFilter(principal, { kind, channel }));
+    await this.record(principal, 'reset', kind, channel, { removed });
   }
 
   async preview(

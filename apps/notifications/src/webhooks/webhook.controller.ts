@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { ApiAuth, CurrentPrincipal, Roles, type Principal } from '@medmentor/auth';
@@ -7,9 +7,12 @@ import { TENANT_ADMINS } from '../admin/roles';
 import {
   createdWebhookSchema,
   createWebhookSchema,
+  updateWebhookSchema,
   webhookListSchema,
   webhookParamsSchema,
+  webhookViewSchema,
   type CreateWebhookDto,
+  type UpdateWebhookDto,
 } from './webhook.dto';
 import { WebhookService } from './webhook.service';
 
@@ -36,6 +39,31 @@ export class WebhookController {
   @ApiZodResponse(200, webhookListSchema, 'Webhooks')
   list(@CurrentPrincipal() principal: Principal) {
     return this.webhooks.list(principal);
+  }
+
+  @Patch(':webhookId')
+  @ApiOperation({ summary: "Change a webhook's URL or kinds (the URL is checked like a new one)" })
+  @ApiZodResponse(200, webhookViewSchema, 'The webhook (without its secret)')
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @ZodParams(webhookParamsSchema) params: z.infer<typeof webhookParamsSchema>,
+    @ZodBody(updateWebhookSchema) body: UpdateWebhookDto,
+  ) {
+    return this.webhooks.update(principal, params.webhookId, body);
+  }
+
+  @Post(':webhookId/rotate-secret')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Replace the signing secret; the old one stops at once and the answer shows the new one once',
+  })
+  @ApiZodResponse(200, createdWebhookSchema, 'The webhook with its new secret')
+  rotateSecret(
+    @CurrentPrincipal() principal: Principal,
+    @ZodParams(webhookParamsSchema) params: z.infer<typeof webhookParamsSchema>,
+  ) {
+    return this.webhooks.rotateSecret(principal, params.webhookId);
   }
 
   @Delete(':webhookId')

@@ -8,6 +8,17 @@ export const createWebhookSchema = z.object({
 });
 export type CreateWebhookDto = z.output<typeof createWebhookSchema>;
 
+export const updateWebhookSchema = z
+  .strictObject({
+    url: createWebhookSchema.shape.url.optional(),
+    kinds: z.array(z.enum(KIND_NAMES)).max(50).optional(),
+  })
+  .refine((v) => v.url !== undefined || v.kinds !== undefined, {
+    error: 'give url or kinds',
+    path: ['url'],
+  });
+export type UpdateWebhookDto = z.output<typeof updateWebhookSchema>;
+
 export const webhookViewSchema = z.object({
   id: z.string(),
   url: z.string(),
@@ -16,7 +27,7 @@ export const webhookViewSchema = z.object({
 });
 export type WebhookView = z.output<typeof webhookViewSchema>;
 
-/** Only the answer to creation carries the secret. */
+/** Only the answers to creation and rotation carry the secret. */
 export const createdWebhookSchema = webhookViewSchema.extend({
   secret: z.string().describe('HMAC-SHA256 signing secret. Shown once: store it now.'),
 });

@@ -154,6 +154,8 @@ notifications:
     required: false
   - name: NOTIFICATIONS_UNSUBSCRIBE_SECRET
     required: true
+  - name: NOTIFICATIONS_SECRET_KEY
+    required: true
 {{- end -}}
 
 {{/* The secret variables of one service (list of { name, required }). Context: dict "name". */}}

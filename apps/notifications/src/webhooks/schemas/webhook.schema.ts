@@ -16,9 +16,18 @@ export class Webhook {
   @Prop({ type: [String], required: true, default: [] })
   kinds!: string[];
 
-  /** The signing secret; shown once, when the webhook is created. */
+  /**
+   * The signing secret, sealed with NOTIFICATIONS_SECRET_KEY (AES-256-GCM, `v1.…`); shown
+   * once, when the webhook is created or its secret rotated.
+   */
   @Prop({ required: true })
   secret!: string;
+
+  @Prop()
+  secretRotatedAt?: Date;
+
+  @Prop()
+  updatedAt?: Date;
 
   @Prop({ required: true })
   createdAt!: Date;
