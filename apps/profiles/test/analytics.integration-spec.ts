@@ -123,7 +123,9 @@ describe('program analytics (real Kafka and MongoDB-wire server)', () => {
     tenantA = await registerTenant(it$);
     tenantB = await registerTenant(it$);
     adminA = await it$.token(tenantA, ['program-admin']);
-    programId = (await publishProgram(it$, adminA, cohortProgram())).id;
+    // A check-in every week after the kickoff.
+    programId = (await publishProgram(it$, adminA, cohortProgram({ cadence: [{ every: 'week' }] })))
+      .id;
     const enroll = async (body: Record<string, unknown>, side: 'mentee' | 'mentor') => {
       const physicianId = await registerPhysician(it$, adminA, body);
       const reply = await it$.call('POST', '/api/v1/enrollments', {
@@ -196,7 +198,15 @@ describe('program analytics (real Kafka and MongoDB-wire server)', () => {
         expiryRate: 0.3333,
       },
       timeToFirstMeeting: { count: 1, averageHours: 48, medianHours: 48 },
-      checkIns: { due: 2, completed: 1, completionRate: 0.5, overdueAlerts: 1 },
+      // Expected by the weekly cadence: 11 and 4 days ago, one and two weeks after the kickoff.
+      checkIns: {
+        expected: 2,
+        due: 2,
+        completed: 1,
+        completionRate: 0.5,
+        cadenceCompletionRate: 0.5,
+        overdueAlerts: 1,
+      },
       health: { 'on-track': 0, 'needs-check-in': 1, inactive: 0, unknown: 0 },
     };
 
@@ -306,14 +316,14 @@ describe('program analytics (real Kafka and MongoDB-wire server)', () => {
     it('filters by period: matches by their proposal, check-ins by when they fell due', async () => {
       const recent = await figures(`?from=${encodeURIComponent(ago(15 * DAY))}`);
       expect(recent.matches).toMatchObject({ proposed: 1, expired: 1, activated: 0, matchRate: 0 });
-      expect(recent.checkIns).toMatchObject({ due: 2, completed: 1 });
+      expect(recent.checkIns).toMatchObject({ expected: 2, due: 2, completed: 1 });
       expect(recent.milestones['first-meeting-held']).toBe(0);
       const before = await figures(
         `?from=${encodeURIComponent(ago(30 * DAY))}&to=${encodeURIComponent(ago(22 * DAY))}`,
       );
       // The cohort of the period with its outcome as known now; health as at the period's end.
       expect(before.matches).toMatchObject({ proposed: 2, activated: 1, declined: 1, pending: 0 });
-      expect(before.checkIns).toMatchObject({ due: 0, completed: 0 });
+      expect(before.checkIns).toMatchObject({ expected: 0, due: 0, completed: 0 });
       expect(before.health).toEqual({
         'on-track': 0,
         'needs-check-in': 0,

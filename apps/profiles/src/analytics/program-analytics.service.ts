@@ -53,7 +53,7 @@ export class ProgramAnalyticsService {
     return {
       programId,
       period: { from: query.from?.toISOString() ?? null, to: period.to.toISOString() },
-      ...programFigures({ matches, enrollments, period, now }),
+      ...programFigures({ matches, enrollments, cadence: program.cadence, period, now }),
     };
   }
 }

@@ -90,9 +90,18 @@ const matches = [
   ]),
 ];
 
+/** A check-in every week from the kickoff. */
+const cadence = [{ every: 'week' as const }];
+
 describe('programFigures', () => {
   const period = { from: at('2026-01-01T00:00:00Z'), to: at('2026-03-01T00:00:00Z') };
-  const figures = programFigures({ matches, enrollments, period, now: at('2026-06-01T00:00:00Z') });
+  const figures = programFigures({
+    matches,
+    enrollments,
+    cadence,
+    period,
+    now: at('2026-06-01T00:00:00Z'),
+  });
 
   it('counts enrollments active at the end of the period by side and role', () => {
     expect(figures.enrolled).toEqual({
@@ -122,17 +131,20 @@ describe('programFigures', () => {
   });
 
   it('compares held check-ins with those due in the period, leaving cancelled ones out', () => {
+    // Expected weekly: three after each kickoff of a and b, two in January before `old` ended.
     expect(figures.checkIns).toEqual({
+      expected: 8,
       due: 2,
       completed: 1,
       completionRate: 0.5,
+      cadenceCompletionRate: 0.125,
       overdueAlerts: 1,
     });
   });
 
   it('counts only check-ins already due when the period reaches past now', () => {
     const now = at('2026-02-15T00:00:00Z');
-    const early = programFigures({ matches, enrollments, period, now });
+    const early = programFigures({ matches, enrollments, cadence, period, now });
     expect(early.checkIns).toMatchObject({ due: 1, completed: 1, completionRate: 1 });
   });
 
@@ -145,7 +157,13 @@ describe('programFigures', () => {
   });
 
   it('answers null rates, not NaN, when there is nothing to divide', () => {
-    const empty = programFigures({ matches: [], enrollments: [], period, now: period.to });
+    const empty = programFigures({
+      matches: [],
+      enrollments: [],
+      cadence,
+      period,
+      now: period.to,
+    });
     expect(empty.matches).toMatchObject({
       matchRate: null,
       acceptanceRate: null,

@@ -1,10 +1,16 @@
-import { MILESTONES, RELATIONSHIP_HEALTH, type Milestone } from '@medmentor/contracts';
+import {
+  MILESTONES,
+  RELATIONSHIP_HEALTH,
+  type CadencePhase,
+  type Milestone,
+} from '@medmentor/contracts';
 import {
   ENROLLMENT_ROLES,
   MENTORSHIP_ROLES,
   type EnrollmentRole,
   type MentorshipRole,
 } from '@medmentor/domain';
+import { expectedCheckIns } from './cadence-schedule';
 import type { MatchRecord } from './match-record';
 
 /** What the figures need of an enrollment. */
@@ -47,9 +53,11 @@ export interface ProgramFigures {
   };
   timeToFirstMeeting: DurationSummary;
   checkIns: {
+    expected: number;
     due: number;
     completed: number;
     completionRate: number | null;
+    cadenceCompletionRate: number | null;
     overdueAlerts: number;
   };
   health: Record<(typeof RELATIONSHIP_HEALTH)[number] | 'unknown', number>;
@@ -143,8 +151,23 @@ const matchFigures = (
   };
 };
 
+/** The kickoff's time if one is planned (cancelled ones aside), else the activation. */
+const cadenceAnchor = (match: MatchRecord): Date | undefined =>
+  match.meetings.find((meeting) => meeting.kind === 'kickoff' && meeting.status !== 'cancelled')
+    ?.start ?? match.activatedAt;
+
+/** Check-ins the cadence expects of one match in the window, up to its end. */
+const expectedOf = (match: MatchRecord, cadence: CadencePhase[], window: Period): number => {
+  const anchor = cadenceAnchor(match);
+  if (match.activatedAt === undefined || anchor === undefined) return 0;
+  const until = Math.min(window.to.getTime(), match.endedAt?.getTime() ?? Infinity);
+  return expectedCheckIns(cadence, anchor, new Date(until)).filter((at) => inPeriod(at, window))
+    .length;
+};
+
 const checkInFigures = (
   matches: MatchRecord[],
+  cadence: CadencePhase[],
   period: Period,
   now: Date,
 ): ProgramFigures['checkIns'] => {
@@ -152,10 +175,12 @@ const checkInFigures = (
     ...(period.from !== undefined && { from: period.from }),
     to: new Date(Math.min(period.to.getTime(), now.getTime())),
   };
+  let expected = 0;
   let due = 0;
   let completed = 0;
   let overdueAlerts = 0;
   for (const match of matches) {
+    expected += expectedOf(match, cadence, dueWindow);
     for (const meeting of match.meetings) {
       if (meeting.kind !== 'check-in' || meeting.status === 'cancelled') continue;
       if (!inPeriod(meeting.start, dueWindow)) continue;
@@ -164,7 +189,14 @@ const checkInFigures = (
     }
     overdueAlerts += match.overdueDueBy.filter((dueBy) => inPeriod(dueBy, period)).length;
   }
-  return { due, completed, completionRate: ratio(completed, due), overdueAlerts };
+  return {
+    expected,
+    due,
+    completed,
+    completionRate: ratio(completed, due),
+    cadenceCompletionRate: ratio(completed, expected),
+    overdueAlerts,
+  };
 };
 
 /** Current health of the matches active at the end of the period. */
@@ -189,11 +221,13 @@ const milestoneFigures = (matches: MatchRecord[], period: Period): Record<Milest
 
 /**
  * A program's figures for a period. Matches count in the period they were proposed in (the
- * cohort); check-ins that fell due in it (and before `now`); milestones and overdue alerts
+ * cohort); check-ins that fell due in it (and before `now`), as scheduled and as the
+ * program's cadence expects them from each kickoff; milestones and overdue alerts
  * reached in it; health is that of the matches still active at its end.
  */
 export const programFigures = (input: {
   matches: MatchRecord[];
+  cadence: CadencePhase[];
   enrollments: EnrollmentFacts[];
   period: Period;
   now: Date;
@@ -210,7 +244,7 @@ export const programFigures = (input: {
     enrolled,
     matches: matchFigures(cohort, enrolled),
     timeToFirstMeeting: summarizeDurations(firstMeetingHours),
-    checkIns: checkInFigures(matches, period, now),
+    checkIns: checkInFigures(matches, input.cadence, period, now),
     health: healthFigures(matches, period),
     milestones: milestoneFigures(matches, period),
   };

@@ -43,10 +43,19 @@ export const programAnalyticsViewSchema = z.object({
     .object({ count, averageHours: hours, medianHours: hours })
     .describe('From activation to the first meeting held, for the matches proposed in the period.'),
   checkIns: z
-    .object({ due: count, completed: count, completionRate: rate, overdueAlerts: count })
-    .describe(
-      'Check-ins of the cadence due in the period (and before now), and how many were held.',
-    ),
+    .object({
+      expected: count.describe(
+        "Check-ins the program's cadence expects from each kickoff, due in the period and before now.",
+      ),
+      due: count.describe(
+        'Check-ins scheduled to start in the period and before now (not cancelled).',
+      ),
+      completed: count.describe('Of those, the ones held.'),
+      completionRate: rate.describe('Held over scheduled.'),
+      cadenceCompletionRate: rate.describe('Held over expected by the cadence.'),
+      overdueAlerts: count.describe('Overdue check-in alerts due in the period.'),
+    })
+    .describe('Check-ins in the period.'),
   health: counts([...RELATIONSHIP_HEALTH, 'unknown']).describe(
     'Current health of the matches active at the end of the period.',
   ),
