@@ -84,3 +84,20 @@ export const match = (
   version: 2,
   at,
 });
+
+/** New York lunch = London late afternoon, Tuesdays and Thursdays: a pair with common time. */
+export const newYorkLondonPair = (tenantId: string): [PhysicianSnapshot, PhysicianSnapshot] => [
+  physician(tenantId, 'America/New_York', [
+    { day: 'tue', start: '12:00', end: '14:00' },
+    { day: 'thu', start: '12:00', end: '14:00' },
+  ]),
+  physician(tenantId, 'Europe/London', [
+    { day: 'tue', start: '17:00', end: '19:00' },
+    { day: 'thu', start: '17:00', end: '19:00' },
+  ]),
+];
+
+/** One entry per event id: two replicas' relays may both publish an outbox entry. */
+export const distinct = <T extends { id: string }>(events: T[]): T[] => [
+  ...new Map(events.map((e) => [e.id, e])).values(),
+];

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { Topics } from '@medmentor/contracts';
 import { uniqueName, waitFor } from '@medmentor/testing';
-import { match, physician, program } from './fixtures';
+import { distinct, match, newYorkLondonPair, physician, program } from './fixtures';
 import { EventFeed, EventLog, SchedulingTestApp, TestClock } from './scheduling-test-app';
 
 interface MeetingBody {
@@ -22,11 +22,6 @@ interface Page {
 
 const ACTIVATED_AT = '2026-03-02T12:00:00.000Z';
 
-/** One entry per event id: two replicas' relays may both publish an outbox entry. */
-const distinct = <T extends { id: string }>(events: T[]): T[] => [
-  ...new Map(events.map((e) => [e.id, e])).values(),
-];
-
 describe('meetings planned from matching events (real Kafka and MongoDB-wire server)', () => {
   const clock = new TestClock(new Date(ACTIVATED_AT));
   let a: SchedulingTestApp;
@@ -36,14 +31,7 @@ describe('meetings planned from matching events (real Kafka and MongoDB-wire ser
   const tenant = uniqueName('lakeside');
   const otherTenant = uniqueName('harbor');
   // New York and London, Tuesdays and Thursdays at lunch in New York = late afternoon in London.
-  const mentee = physician(tenant, 'America/New_York', [
-    { day: 'tue', start: '12:00', end: '14:00' },
-    { day: 'thu', start: '12:00', end: '14:00' },
-  ]);
-  const mentor = physician(tenant, 'Europe/London', [
-    { day: 'tue', start: '17:00', end: '19:00' },
-    { day: 'thu', start: '17:00', end: '19:00' },
-  ]);
+  const [mentee, mentor] = newYorkLondonPair(tenant);
   const prog = program(tenant);
 
   const meetingsOf = (matchId: string): Promise<Record<string, unknown>[]> =>
@@ -308,16 +296,7 @@ describe('meetings planned from matching events (real Kafka and MongoDB-wire ser
 
   it('keeps tenants apart and refuses bad input with problem+json naming the field, changing nothing', async () => {
     // A pair of its own, so the other tests' meetings do not take the slots used here.
-    const [mentee, mentor] = [
-      physician(tenant, 'America/New_York', [
-        { day: 'tue', start: '12:00', end: '14:00' },
-        { day: 'thu', start: '12:00', end: '14:00' },
-      ]),
-      physician(tenant, 'Europe/London', [
-        { day: 'tue', start: '17:00', end: '19:00' },
-        { day: 'thu', start: '17:00', end: '19:00' },
-      ]),
-    ];
+    const [mentee, mentor] = newYorkLondonPair(tenant);
     for (const p of [mentee, mentor])
       await a.processed(await feed.send('medmentor.profiles.physician.registered', p, tenant));
     const facts = match(

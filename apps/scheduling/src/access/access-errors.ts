@@ -3,7 +3,15 @@ import { DomainError } from '@medmentor/platform';
 /** Unknown here, in another tenant, or not the caller's to see: the same answer for all three. */
 export class NotFoundError extends DomainError {
   constructor(
-    what: 'physician' | 'meeting' | 'match' | 'program' | 'blackout' | 'action-item',
+    what:
+      | 'physician'
+      | 'meeting'
+      | 'match'
+      | 'program'
+      | 'blackout'
+      | 'action-item'
+      | 'resource'
+      | 'agenda-template',
     id: string,
   ) {
     super({
@@ -40,3 +48,12 @@ export class ConflictError extends DomainError {
     });
   }
 }
+
+/** Changes that need an active mentorship. */
+export const matchNotActive = (status: string): ConflictError =>
+  new ConflictError(
+    'match-not-active',
+    'The mentorship has ended',
+    'matchId',
+    `the match is ${status}`,
+  );

@@ -110,7 +110,8 @@ export class BusyService {
     for (const doc of docs) {
       out.set(
         doc._id,
-        [...doc.blackouts, ...doc.calendarBusy].map((b) => ({
+        // An upsert's $setOnInsert default may be missing on some servers: read both as optional.
+        [...(doc.blackouts ?? []), ...(doc.calendarBusy ?? [])].map((b) => ({
           start: b.start.getTime(),
           end: b.end.getTime(),
         })),
@@ -136,7 +137,7 @@ const toView = (physicianId: string, doc: BusyTime | undefined): BusyView => ({
     ? {
         uploadedAt: doc.calendarUploadedAt.toISOString(),
         events: doc.calendarEvents ?? 0,
-        busySpans: doc.calendarBusy.length,
+        busySpans: doc.calendarBusy?.length ?? 0,
       }
     : null,
 });

@@ -5,7 +5,7 @@ import type { OutgoingEvent } from '@medmentor/contracts';
 import type { TenantScoped } from '@medmentor/auth';
 import { withOutbox } from '@medmentor/messaging';
 import { isDuplicateKey } from '../directory/directory.repository';
-import { Match } from './schemas/match.schema';
+import { Match, type KickoffState, type MatchResource } from './schemas/match.schema';
 
 @Injectable()
 export class MatchRepository {
@@ -30,15 +30,19 @@ export class MatchRepository {
     return this.model.findOne(filter).lean<Match>().exec();
   }
 
-  /** Sets the planning outcome once (only while none is set), with its events. */
+  /**
+   * Sets the planning outcome once, with its events: while none is set, or (a kickoff chosen
+   * after `no-common-slot`) only while the outcome is still `from`.
+   */
   async settlePlanning(
     filter: TenantScoped<{ _id: string }>,
     set: Partial<Match>,
     events: OutgoingEvent[],
+    from?: KickoffState,
   ): Promise<boolean> {
     const result = await this.model
       .updateOne(
-        { ...filter, status: 'active', kickoff: { $exists: false } },
+        { ...filter, status: 'active', kickoff: from ?? { $exists: false } },
         withOutbox({ $set: set }, events),
       )
       .exec();
@@ -96,11 +100,44 @@ export class MatchRepository {
     return this.model.find(filter).lean<Match[]>().exec();
   }
 
+  /** Active planned matches whose stored check-ins end before `before`, across tenants. */
+  seriesDue(before: Date, limit: number): Promise<Match[]> {
+    return this.model
+      .find({ status: 'active', 'series.horizon': { $lt: before } })
+      .sort({ 'series.horizon': 1 })
+      .limit(limit)
+      .lean<Match[]>()
+      .exec();
+  }
+
+  /** Moves the series' horizon on, only from the value the caller extended from. */
+  async advanceHorizon(
+    filter: TenantScoped<{ _id: string }>,
+    from: Date,
+    to: Date,
+  ): Promise<boolean> {
+    const result = await this.model
+      .updateOne({ ...filter, 'series.horizon': from }, { $set: { 'series.horizon': to } })
+      .exec();
+    return result.modifiedCount === 1;
+  }
+
   async addResource(
     filter: TenantScoped<{ _id: string }>,
     resource: Match['resources'][number],
   ): Promise<boolean> {
     const result = await this.model.updateOne(filter, { $push: { resources: resource } }).exec();
     return result.matchedCount === 1;
+  }
+
+  /** Removes one resource, pulled as the whole element read (FerretDB pulls by equality only). */
+  async removeResource(
+    filter: TenantScoped<{ _id: string }>,
+    resource: MatchResource,
+  ): Promise<boolean> {
+    const result = await this.model
+      .updateOne({ ...filter, 'resources.id': resource.id }, { $pull: { resources: resource } })
+      .exec();
+    return result.modifiedCount === 1;
   }
 }

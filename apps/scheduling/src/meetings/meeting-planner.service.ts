@@ -3,40 +3,31 @@ import type { MatchFacts } from '@medmentor/contracts';
 import {
   expandSeries,
   findCommonSlots,
-  isCommonSlot,
   planSeries,
   type Interval,
-  type Occurrence,
-  type Participant,
 } from '@medmentor/scheduling-engine';
 import { AnnouncementRepository } from '../announcements/announcement.repository';
 import { CLOCK, type Clock } from '../config/clock';
 import { SCHEDULING_CONFIG, type SchedulingConfig } from '../config/scheduling-config';
 import { DirectoryService } from '../directory/directory.service';
 import type { ProgramCadence } from '../directory/schemas/program-cadence.schema';
-import { meetingEvent, relationshipEvent, type EventCause } from './meeting-events';
+import { relationshipEvent, type EventCause } from './meeting-events';
+import { kickoffId, MeetingFactory, seriesIdOf, type PairZones } from './meeting-factory.service';
 import { MatchRepository } from './match.repository';
-import { MeetingRepository, type MeetingWithEvents } from './meeting.repository';
+import { MeetingRepository } from './meeting.repository';
 import { PairCalendarService } from './pair-calendar.service';
-import { reminderState } from './reminder-plan';
-import type { Match } from './schemas/match.schema';
+import type { KickoffState, Match } from './schemas/match.schema';
 import type { Meeting } from './schemas/meeting.schema';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-/** How far a check-in may move from its rule's date to land on a common slot. */
-const NUDGE_DAYS = 3;
-
-export const kickoffId = (matchId: string): string => `${matchId}:kickoff`;
-export const checkInId = (matchId: string, occurrence: number): string =>
-  `${matchId}:check-in:${occurrence}`;
-export const seriesIdOf = (matchId: string): string => `${matchId}:series`;
 
 /**
  * Plans a new mentorship: one kickoff at the earliest common slot in the program's kickoff
- * window, then the check-in series of the program's cadence. Every meeting has a natural
- * id and the outcome is settled by one conditional update, so planning a match twice
- * (redelivery, two replicas, the retry timer) creates nothing twice.
+ * window (or at the time the pair chose after `no common slot`), then the check-in series
+ * of the program's cadence. Every meeting has a natural id and the outcome is settled by
+ * one conditional update, so planning a match twice (redelivery, two replicas, the retry
+ * timer, a repeated request) creates nothing twice.
  */
 @Injectable()
 export class MeetingPlanner {
@@ -48,6 +39,7 @@ export class MeetingPlanner {
     private readonly directory: DirectoryService,
     private readonly pairs: PairCalendarService,
     private readonly announcements: AnnouncementRepository,
+    private readonly factory: MeetingFactory,
     @Inject(SCHEDULING_CONFIG) private readonly config: SchedulingConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -91,45 +83,89 @@ export class MeetingPlanner {
       if (now < latest && !existing) return;
       if (!existing)
         return this.noSlot(match, window, calendar.ok ? 'profile-missing' : calendar.reason, cause);
+      return;
     }
-    let kickoff = existing;
-    if (!kickoff && calendar.ok && program) {
-      const [slot] = findCommonSlots({
-        participants: calendar.participants,
-        busy: calendar.meetings,
-        window,
-        durationMinutes: this.config.SCHEDULING_KICKOFF_MINUTES,
-        limit: 1,
-      });
-      if (!slot) return this.noSlot(match, window, 'no-overlap', cause);
-      const meeting = this.newMeeting(
-        match,
-        program,
-        calendar,
-        'kickoff',
-        kickoffId(matchId),
-        slot,
-      );
-      await this.meetings.insertNew([
-        {
-          meeting,
-          events: [meetingEvent('medmentor.scheduling.meeting.scheduled', meeting, {}, cause)],
-        },
-      ]);
-      kickoff = await this.meetings.findById({ tenantId, _id: kickoffId(matchId) });
-    }
-    if (!kickoff || !program || !calendar.ok) return;
-    const series = this.planCheckIns(match, program, kickoff, calendar, now, cause);
-    await this.meetings.insertNew(series.items);
+    if (existing) return this.settle(match, program, existing, calendar, cause);
+    const [slot] = findCommonSlots({
+      participants: calendar.participants,
+      busy: calendar.meetings,
+      window,
+      durationMinutes: this.config.SCHEDULING_KICKOFF_MINUTES,
+      limit: 1,
+    });
+    if (!slot) return this.noSlot(match, window, 'no-overlap', cause);
+    const kickoff = await this.insertKickoff(match, program, calendar, slot, cause);
+    if (kickoff) await this.settle(match, program, kickoff, calendar, cause);
+  }
+
+  /**
+   * Schedules the kickoff at a time the pair chose after `no common slot` (checked by the
+   * caller), then the series from it. Returns the kickoff as stored: when another request
+   * got there first, it is that one's.
+   */
+  async scheduleChosen(
+    match: Match,
+    program: ProgramCadence,
+    calendar: PairZones,
+    slot: Interval,
+    cause: EventCause = {},
+  ): Promise<Meeting | null> {
+    const kickoff = await this.insertKickoff(match, program, calendar, slot, cause);
+    if (kickoff) await this.settle(match, program, kickoff, calendar, cause, 'no-common-slot');
+    return kickoff;
+  }
+
+  private async insertKickoff(
+    match: Match,
+    program: ProgramCadence,
+    calendar: PairZones,
+    slot: Interval,
+    cause: EventCause,
+  ): Promise<Meeting | null> {
+    const templates = await this.factory.templatesOf(match);
+    await this.meetings.insertNew([
+      this.factory.kickoff(match, program, calendar, slot, templates, cause),
+    ]);
+    return this.meetings.findById({ tenantId: match.tenantId, _id: kickoffId(match._id) });
+  }
+
+  /** Stores the check-ins up to the horizon and records the outcome on the match, once. */
+  private async settle(
+    match: Match,
+    program: ProgramCadence,
+    kickoff: Meeting,
+    calendar: PairZones,
+    cause: EventCause,
+    from?: KickoffState,
+  ): Promise<void> {
+    const plan = planSeries({
+      phases: program.cadence,
+      timeZone: calendar.menteeTimeZone,
+      after: kickoff.start.getTime(),
+      durationMinutes: this.config.SCHEDULING_CHECK_IN_MINUTES,
+      // Nothing tells scheduling about a job search yet: `while` phases are skipped (README).
+      conditions: { jobSearching: false },
+    });
+    const horizon = this.clock.now().getTime() + this.config.SCHEDULING_HORIZON_DAYS * DAY;
+    const taken: Interval[] = [
+      ...calendar.meetings,
+      { start: kickoff.start.getTime(), end: kickoff.end.getTime() },
+    ];
+    const templates = await this.factory.templatesOf(match);
+    const occurrences = expandSeries(plan, { until: horizon });
+    await this.meetings.insertNew(
+      this.factory.checkIns(match, program, plan, occurrences, calendar, taken, templates, cause),
+    );
     await this.matches.settlePlanning(
-      { tenantId, _id: matchId },
+      { tenantId: match.tenantId, _id: match._id },
       {
         kickoff: 'scheduled',
-        series: { ...series.plan, id: seriesIdOf(matchId), horizon: new Date(series.horizon) },
+        series: { ...plan, id: seriesIdOf(match._id), horizon: new Date(horizon) },
         health: 'on-track',
         reviewAt: kickoff.end,
       },
       [],
+      from,
     );
   }
 
@@ -165,121 +201,5 @@ export class MeetingPlanner {
     );
     if (announced)
       this.logger.log(`match ${match._id}: no common slot for the kickoff (${reason})`);
-  }
-
-  private planCheckIns(
-    match: Match,
-    program: ProgramCadence,
-    kickoff: Meeting,
-    calendar: {
-      participants: [Participant, Participant];
-      meetings: Interval[];
-      menteeTimeZone: string;
-      mentorTimeZone: string;
-    },
-    now: number,
-    cause: EventCause,
-  ): { plan: ReturnType<typeof planSeries>; items: MeetingWithEvents[]; horizon: number } {
-    const plan = planSeries({
-      phases: program.cadence,
-      timeZone: calendar.menteeTimeZone,
-      after: kickoff.start.getTime(),
-      durationMinutes: this.config.SCHEDULING_CHECK_IN_MINUTES,
-      // Nothing tells scheduling about a job search yet: `while` phases are skipped (README).
-      conditions: { jobSearching: false },
-    });
-    const horizon = now + this.config.SCHEDULING_HORIZON_DAYS * DAY;
-    const taken: Interval[] = [
-      ...calendar.meetings,
-      { start: kickoff.start.getTime(), end: kickoff.end.getTime() },
-    ];
-    const items = expandSeries(plan, { until: horizon }).map((occurrence) => {
-      const slot = this.nudge(occurrence, calendar.participants, taken);
-      taken.push(slot);
-      const meeting = this.newMeeting(
-        match,
-        program,
-        calendar,
-        'check-in',
-        checkInId(match._id, occurrence.index),
-        slot,
-        occurrence.index,
-      );
-      return {
-        meeting,
-        events: [meetingEvent('medmentor.scheduling.meeting.scheduled', meeting, {}, cause)],
-      };
-    });
-    return { plan, items, horizon };
-  }
-
-  /**
-   * The rule's date when both can attend; else the nearest common slot within a few days
-   * (busy time and the two zones' different DST dates can push one occurrence); else the
-   * rule's date, for the pair to move.
-   */
-  private nudge(
-    occurrence: Occurrence,
-    participants: readonly Participant[],
-    taken: readonly Interval[],
-  ): Interval {
-    const slot = { start: occurrence.start, end: occurrence.end };
-    if (isCommonSlot({ participants, busy: taken }, slot)) return slot;
-    const candidates = findCommonSlots({
-      participants,
-      busy: taken,
-      window: {
-        start: occurrence.start - NUDGE_DAYS * DAY,
-        end: occurrence.end + NUDGE_DAYS * DAY,
-      },
-      durationMinutes: (occurrence.end - occurrence.start) / 60_000,
-      limit: 200,
-    });
-    const nearest = candidates.sort(
-      (a, b) => Math.abs(a.start - occurrence.start) - Math.abs(b.start - occurrence.start),
-    )[0];
-    return nearest ? { start: nearest.start, end: nearest.end } : slot;
-  }
-
-  private newMeeting(
-    match: Match,
-    program: ProgramCadence,
-    calendar: { menteeTimeZone: string; mentorTimeZone: string },
-    kind: Meeting['kind'],
-    id: string,
-    slot: Interval,
-    occurrence?: number,
-  ): Meeting {
-    const now = this.clock.now();
-    const start = new Date(slot.start);
-    return {
-      _id: id,
-      tenantId: match.tenantId,
-      matchId: match._id,
-      programId: match.programId,
-      role: match.role,
-      kind,
-      ...(occurrence !== undefined && { seriesId: seriesIdOf(match._id), occurrence }),
-      menteeId: match.menteeId,
-      mentorId: match.mentorId,
-      menteeTimeZone: calendar.menteeTimeZone,
-      mentorTimeZone: calendar.mentorTimeZone,
-      start,
-      end: new Date(slot.end),
-      status: 'scheduled',
-      sequence: 0,
-      videoUrl: new URL(
-        encodeURIComponent(id),
-        this.config.SCHEDULING_VIDEO_BASE_URL.endsWith('/')
-          ? this.config.SCHEDULING_VIDEO_BASE_URL
-          : `${this.config.SCHEDULING_VIDEO_BASE_URL}/`,
-      ).toString(),
-      agenda: [],
-      notes: '',
-      actionItems: [],
-      feedback: [],
-      ...reminderState(start, program.reminderOffsetsMinutes, now),
-      createdAt: now,
-    };
   }
 }

@@ -9,6 +9,7 @@ import {
   actionItemSchema,
   actionItemUpdateSchema,
   agendaItemSchema,
+  chooseKickoffSchema,
   feedbackSchema,
   listMeetingsQuerySchema,
   matchParamsSchema,
@@ -22,6 +23,7 @@ import {
   type ActionItemParams,
   type ActionItemUpdateDto,
   type AgendaItemDto,
+  type ChooseKickoffDto,
   type FeedbackDto,
   type ListMeetingsQuery,
   type MatchParams,
@@ -78,6 +80,21 @@ export class MeetingController {
     @ZodQuery(suggestQuerySchema) query: SuggestQuery,
   ) {
     return this.meetings.suggest(principal, params.matchId, query);
+  }
+
+  @Post('matches/:matchId/kickoff')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'Choose the kickoff after no common slot was found (the pair or an admin); the series follows it',
+  })
+  @ApiZodResponse(201, meetingViewSchema)
+  chooseKickoff(
+    @CurrentPrincipal() principal: Principal,
+    @ZodParams(matchParamsSchema) params: MatchParams,
+    @ZodBody(chooseKickoffSchema) body: ChooseKickoffDto,
+  ) {
+    return this.meetings.chooseKickoff(principal, params.matchId, body);
   }
 
   @Get('meetings/:meetingId')

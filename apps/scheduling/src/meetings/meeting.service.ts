@@ -5,11 +5,18 @@ import type { Principal } from '@medmentor/auth';
 import { encodeCursor, type Page } from '@medmentor/platform';
 import { findCommonSlots, isCommonSlot } from '@medmentor/scheduling-engine';
 import { isTenantAdmin, mayActFor, mayActOnPair } from '../access/access';
-import { ConflictError, NotFoundError, UnprocessableError } from '../access/access-errors';
+import {
+  ConflictError,
+  matchNotActive,
+  NotFoundError,
+  UnprocessableError,
+} from '../access/access-errors';
 import { CLOCK, type Clock } from '../config/clock';
+import { SCHEDULING_CONFIG, type SchedulingConfig } from '../config/scheduling-config';
 import { DirectoryService } from '../directory/directory.service';
 import type {
   ActionItemDto,
+  ChooseKickoffDto,
   FeedbackDto,
   ListMeetingsQuery,
   RescheduleDto,
@@ -18,10 +25,12 @@ import type {
 import type { MeetingView } from './dto/meeting-view.dto';
 import { MatchRepository } from './match.repository';
 import { MeetingCancellationService } from './meeting-cancellation.service';
+import { kickoffId } from './meeting-factory.service';
+import { MeetingPlanner } from './meeting-planner.service';
 import { meetingEvent } from './meeting-events';
 import { toMeetingView } from './meeting.mapper';
 import { MeetingRepository } from './meeting.repository';
-import { PairCalendarService } from './pair-calendar.service';
+import { PairCalendarService, type PairCalendar } from './pair-calendar.service';
 import { reminderState } from './reminder-plan';
 import type { Match } from './schemas/match.schema';
 import type { Meeting } from './schemas/meeting.schema';
@@ -36,6 +45,8 @@ export class MeetingService {
     private readonly pairs: PairCalendarService,
     private readonly directory: DirectoryService,
     private readonly cancellation: MeetingCancellationService,
+    private readonly planner: MeetingPlanner,
+    @Inject(SCHEDULING_CONFIG) private readonly config: SchedulingConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -110,17 +121,7 @@ export class MeetingService {
     const match = await this.visibleMatch(principal, matchId);
     const now = this.clock.now().getTime();
     const window = { start: now + 60 * 60_000, end: now + query.days * DAY };
-    const calendar = await this.pairs.load(match, window);
-    if (!calendar.ok) {
-      throw new UnprocessableError(
-        'pair-calendar-incomplete',
-        'Slots cannot be suggested yet',
-        'matchId',
-        calendar.reason === 'availability-missing'
-          ? 'a physician of the pair has no weekly availability'
-          : 'a physician of the pair is not known here yet',
-      );
-    }
+    const calendar = completeCalendar(await this.pairs.load(match, window));
     const slots = findCommonSlots({
       participants: calendar.participants,
       busy: calendar.meetings,
@@ -137,6 +138,75 @@ export class MeetingService {
         local: { mentee: s.local[0], mentor: s.local[1] },
       })),
     };
+  }
+
+  /**
+   * The kickoff at a time the pair (or an admin) chose after `no common slot`: checked
+   * against both calendars, then planned as an automatic kickoff would be (the same
+   * events, the series after it). Repeating the same choice returns the same meeting.
+   */
+  async chooseKickoff(
+    principal: Principal,
+    matchId: string,
+    dto: ChooseKickoffDto,
+  ): Promise<MeetingView> {
+    const match = await this.visibleMatch(principal, matchId);
+    const start = new Date(dto.start);
+    const existing = await this.meetings.findById({
+      tenantId: match.tenantId,
+      _id: kickoffId(match._id),
+    });
+    if (existing) return this.sameKickoff(principal, existing, start);
+    if (match.status !== 'active') throw matchNotActive(match.status);
+    if (match.kickoff !== 'no-common-slot') {
+      throw new ConflictError(
+        'kickoff-not-open',
+        'The kickoff is still being planned',
+        'matchId',
+        'a kickoff can be chosen once no common slot was found',
+      );
+    }
+    if (start.getTime() <= this.clock.now().getTime()) {
+      throw new UnprocessableError(
+        'start-in-past',
+        'A meeting cannot start in the past',
+        'start',
+        'must be in the future',
+      );
+    }
+    const slot = {
+      start: start.getTime(),
+      end: start.getTime() + this.config.SCHEDULING_KICKOFF_MINUTES * 60_000,
+    };
+    const [program, loaded] = await Promise.all([
+      this.directory.program(match.tenantId, match.programId),
+      this.pairs.load(match, { start: slot.start - DAY, end: slot.end + DAY }),
+    ]);
+    if (!program) throw new NotFoundError('program', match.programId);
+    const calendar = completeCalendar(loaded);
+    if (!isCommonSlot({ participants: calendar.participants, busy: calendar.meetings }, slot)) {
+      throw new UnprocessableError(
+        'slot-not-available',
+        'Not a time both can attend',
+        'start',
+        'is outside one side’s availability or inside busy time or another meeting',
+      );
+    }
+    const kickoff = await this.planner.scheduleChosen(match, program, calendar, slot);
+    if (!kickoff) throw new NotFoundError('match', matchId);
+    return this.sameKickoff(principal, kickoff, start);
+  }
+
+  private sameKickoff(principal: Principal, kickoff: Meeting, start: Date): MeetingView {
+    if (kickoff.start.getTime() !== start.getTime()) {
+      throw new ConflictError(
+        'kickoff-scheduled',
+        'The kickoff is already scheduled',
+        'start',
+        `the kickoff is at ${kickoff.start.toISOString()}; move it with reschedule`,
+      );
+    }
+    return toMeetingView(kickoff, principal);
   }
 
   async reschedule(
@@ -449,6 +519,19 @@ export class MeetingService {
     }
   }
 }
+
+/** The pair's calendar, or 422 saying which side's data is missing. */
+const completeCalendar = (calendar: PairCalendar): Extract<PairCalendar, { ok: true }> => {
+  if (calendar.ok) return calendar;
+  throw new UnprocessableError(
+    'pair-calendar-incomplete',
+    'The pair’s calendars are not complete yet',
+    'matchId',
+    calendar.reason === 'availability-missing'
+      ? 'a physician of the pair has no weekly availability'
+      : 'a physician of the pair is not known here yet',
+  );
+};
 
 const staleSequence = (meeting: Meeting) =>
   new ConflictError(

@@ -14,6 +14,7 @@ import { MatchRepository } from '../meetings/match.repository';
 import { meetingEvent, relationshipEvent } from '../meetings/meeting-events';
 import { MeetingPlanner } from '../meetings/meeting-planner.service';
 import { MeetingRepository } from '../meetings/meeting.repository';
+import { SeriesExtensionService } from '../meetings/series-extension.service';
 import { dueOffsets, reminderState } from '../meetings/reminder-plan';
 import type { Match } from '../meetings/schemas/match.schema';
 import type { Meeting } from '../meetings/schemas/meeting.schema';
@@ -27,11 +28,13 @@ export interface TickReport {
   reminders: number;
   planned: number;
   reviewed: number;
+  /** Matches whose stored check-ins were extended towards the horizon. */
+  extended: number;
 }
 
 /**
- * The time-driven work: reminders, planning retries, overdue check-ins, health and
- * milestones. All state is in the database and every effect is one conditional update of
+ * The time-driven work: reminders, planning retries, overdue check-ins, health,
+ * milestones and extending series as the horizon moves. All state is in the database and every effect is one conditional update of
  * one document with its events, so a restart resumes where it stopped and two replicas
  * ticking at once announce nothing twice (the second update finds the document changed).
  */
@@ -45,6 +48,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly meetings: MeetingRepository,
     private readonly matches: MatchRepository,
     private readonly planner: MeetingPlanner,
+    private readonly extension: SeriesExtensionService,
     private readonly directory: DirectoryService,
     private readonly announcements: AnnouncementRepository,
     @Inject(SCHEDULING_CONFIG) private readonly config: SchedulingConfig,
@@ -83,7 +87,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     for (const match of await this.matches.dueForReview(now, BATCH)) {
       if (await this.review(match, now)) reviewed += 1;
     }
-    return { reminders, planned: unplanned.length, reviewed };
+    const extended = await this.extension.sweep();
+    return { reminders, planned: unplanned.length, reviewed, extended };
   }
 
   private async sendReminders(now: Date): Promise<number> {

@@ -11,6 +11,16 @@ export type MeetingParams = z.infer<typeof meetingParamsSchema>;
 export const matchParamsSchema = z.strictObject({ matchId: id });
 export type MatchParams = z.infer<typeof matchParamsSchema>;
 
+export const matchResourceParamsSchema = matchParamsSchema.extend({ resourceId: z.uuid() });
+export type MatchResourceParams = z.infer<typeof matchResourceParamsSchema>;
+
+export const chooseKickoffSchema = z.strictObject({
+  start: instant.describe(
+    'When the kickoff starts; it lasts the configured kickoff length and must suit both calendars.',
+  ),
+});
+export type ChooseKickoffDto = z.infer<typeof chooseKickoffSchema>;
+
 export const actionItemParamsSchema = meetingParamsSchema.extend({ itemId: z.uuid() });
 export type ActionItemParams = z.infer<typeof actionItemParamsSchema>;
 

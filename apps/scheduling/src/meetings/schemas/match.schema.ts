@@ -7,6 +7,15 @@ export type MatchStatus = (typeof MATCH_STATUSES)[number];
 export type KickoffState = 'scheduled' | 'no-common-slot';
 export type Health = 'on-track' | 'needs-check-in' | 'inactive';
 
+export interface MatchResource {
+  id: string;
+  title: string;
+  url: string;
+  note?: string;
+  addedBy: string;
+  createdAt: Date;
+}
+
 /** A mentorship as scheduling sees it (from matching's events) and its rhythm. */
 @Schema({ collection: 'matches', versionKey: false })
 export class Match {
@@ -30,7 +39,8 @@ export class Match {
   @Prop() reviewAt?: Date;
   /** Optimistic concurrency for the time-driven review. */
   @Prop({ required: true }) rev!: number;
-  @Prop({ type: [Object], default: [] }) resources!: { id: string; title: string; url: string }[];
+  /** Titled links the pair and admins share for this mentorship. */
+  @Prop({ type: [Object], default: [] }) resources!: MatchResource[];
   @Prop({ required: true }) createdAt!: Date;
 }
 
@@ -39,4 +49,6 @@ export const MatchSchema = SchemaFactory.createForClass(Match);
 MatchSchema.index({ status: 1, reviewAt: 1 });
 // Serves lists of a program's matches (feedback aggregates).
 MatchSchema.index({ tenantId: 1, programId: 1 });
+// Serves the series extension sweep: active matches whose stored check-ins end soonest.
+MatchSchema.index({ status: 1, 'series.horizon': 1 });
 MatchSchema.plugin(outboxPlugin);
