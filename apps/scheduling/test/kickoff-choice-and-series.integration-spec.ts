@@ -167,6 +167,55 @@ describe('choosing the kickoff and extending series (real Kafka and MongoDB-wire
     expect(matchDoc?.['kickoff']).toBe('scheduled');
   });
 
+  it('finishes a chosen kickoff that was stored but not settled when the same choice comes again', async () => {
+    const [mentee, mentor] = pair();
+    await register(mentee, mentor);
+    const mentorToken = await a.token(tenant, ['mentor'], mentor.physicianId);
+    await a.call('POST', `/api/v1/physicians/${mentor.physicianId}/blackouts`, {
+      token: mentorToken,
+      body: { from: '2026-03-02', to: '2026-03-17' },
+    });
+    const facts = match(
+      tenant,
+      prog.programId,
+      mentee.physicianId,
+      mentor.physicianId,
+      ACTIVATED_AT,
+    );
+    await a.planner.activate(facts, {});
+    const url = `/api/v1/matches/${facts.matchId}/kickoff`;
+    const body = { start: '2026-03-24T17:00:00.000Z' };
+    expect((await a.call('POST', url, { token: mentorToken, body })).status).toBe(201);
+    // As if the process had stopped after storing the kickoff: no series, outcome unsettled.
+    await a.connection
+      .collection('meetings')
+      .deleteMany({ matchId: facts.matchId, kind: 'check-in' });
+    await a.connection
+      .collection('matches')
+      .updateOne(
+        { _id: facts.matchId as never },
+        { $set: { kickoff: 'no-common-slot' }, $unset: { series: '' } },
+      );
+    const later = await a.call('POST', url, {
+      token: mentorToken,
+      body: { start: '2026-03-26T17:00:00.000Z' },
+    });
+    expect(later.status).toBe(409);
+    const again = await a.call<MeetingBody>('POST', url, { token: mentorToken, body });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({
+      id: `${facts.matchId}:kickoff`,
+      start: body.start,
+      sequence: 0,
+    });
+    const meetings = await meetingsOf(facts.matchId);
+    expect(meetings.map((m) => m['kind'])).toEqual(['kickoff', 'check-in', 'check-in']);
+    const matchDoc = await a.connection
+      .collection('matches')
+      .findOne({ _id: facts.matchId as never });
+    expect(matchDoc?.['kickoff']).toBe('scheduled');
+  });
+
   it('extends an open series as the horizon moves, once however many replicas sweep', async () => {
     const [mentee, mentor] = pair();
     await register(mentee, mentor);
@@ -198,9 +247,13 @@ describe('choosing the kickoff and extending series (real Kafka and MongoDB-wire
     ).toBe(200);
 
     clock.set('2026-04-01T00:00:00.000Z');
+    // Every planned match of this file is due (horizons of 10 June < 3 July); each moves once.
+    const due = await a.connection
+      .collection('matches')
+      .countDocuments({ 'series.horizon': { $lt: new Date('2026-07-03T00:00:00.000Z') } });
+    expect(due).toBeGreaterThanOrEqual(1);
     const reports = await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
-    // Both matches of this file were due (their horizons are 10 June); each moved once.
-    expect(reports.reduce((sum, r) => sum + r.extended, 0)).toBe(2);
+    expect(reports.reduce((sum, r) => sum + r.extended, 0)).toBe(due);
     const repeated = await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
     expect(repeated.map((r) => r.extended)).toEqual([0, 0]);
     await a.outboxDrained();

@@ -156,7 +156,11 @@ export class MeetingService {
       tenantId: match.tenantId,
       _id: kickoffId(match._id),
     });
-    if (existing) return this.sameKickoff(principal, existing, start);
+    // A choice stored but not settled (the process stopped between the two steps) is
+    // finished by repeating it; otherwise the stored kickoff answers.
+    const unsettled = existing && match.kickoff === 'no-common-slot' && match.status === 'active';
+    if (existing && !(unsettled && existing.start.getTime() === start.getTime()))
+      return this.sameKickoff(principal, existing, start);
     if (match.status !== 'active') throw matchNotActive(match.status);
     if (match.kickoff !== 'no-common-slot') {
       throw new ConflictError(
@@ -166,7 +170,7 @@ export class MeetingService {
         'a kickoff can be chosen once no common slot was found',
       );
     }
-    if (start.getTime() <= this.clock.now().getTime()) {
+    if (!existing && start.getTime() <= this.clock.now().getTime()) {
       throw new UnprocessableError(
         'start-in-past',
         'A meeting cannot start in the past',
@@ -174,17 +178,22 @@ export class MeetingService {
         'must be in the future',
       );
     }
-    const slot = {
-      start: start.getTime(),
-      end: start.getTime() + this.config.SCHEDULING_KICKOFF_MINUTES * 60_000,
-    };
+    const slot = existing
+      ? { start: existing.start.getTime(), end: existing.end.getTime() }
+      : {
+          start: start.getTime(),
+          end: start.getTime() + this.config.SCHEDULING_KICKOFF_MINUTES * 60_000,
+        };
     const [program, loaded] = await Promise.all([
       this.directory.program(match.tenantId, match.programId),
       this.pairs.load(match, { start: slot.start - DAY, end: slot.end + DAY }),
     ]);
     if (!program) throw new NotFoundError('program', match.programId);
     const calendar = completeCalendar(loaded);
-    if (!isCommonSlot({ participants: calendar.participants, busy: calendar.meetings }, slot)) {
+    if (
+      !existing &&
+      !isCommonSlot({ participants: calendar.participants, busy: calendar.meetings }, slot)
+    ) {
       throw new UnprocessableError(
         'slot-not-available',
         'Not a time both can attend',
