@@ -16,7 +16,9 @@ export interface Operation {
   readonly service: ServiceName;
   readonly method: string;
   readonly path: string;
-  /** `METHOD /path`: the key of the isolation table. */
+  /** `METHOD /path`: the row of the isolation table under the service. */
+  readonly route: string;
+  /** `service METHOD /path`: unique across all documents (the same path can be in two services). */
   readonly key: string;
   readonly parameters: readonly OperationParameter[];
   /** The JSON body schema (references resolved), when the operation takes JSON. */
@@ -61,7 +63,8 @@ export function loadOperations(): Operation[] {
           service,
           method: method.toUpperCase(),
           path,
-          key: `${method.toUpperCase()} ${path}`,
+          route: `${method.toUpperCase()} ${path}`,
+          key: `${service} ${method.toUpperCase()} ${path}`,
           parameters: ((operation['parameters'] as OperationParameter[] | undefined) ?? []).map(
             (p) => ({
               name: p.name,

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { npiCheckDigit } from '@medmentor/domain';
 import { api, type Stack } from '../stack';
 
@@ -33,6 +33,11 @@ export const randomNpi = (): string => {
   return `${first9}${npiCheckDigit(first9)}`;
 };
 
+/** Every day 07:00-21:00: a kickoff slot exists for any two such physicians. */
+const WIDE_AVAILABILITY = (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map(
+  (day) => ({ day, start: '07:00', end: '21:00' }),
+);
+
 export const physicianBody = (marker: string, phone: string) => ({
   npi: randomNpi(),
   givenName: `Given${marker}`,
@@ -43,6 +48,7 @@ export const physicianBody = (marker: string, phone: string) => ({
   careerStage: { stage: 'resident', pgy: 2 },
   location: { city: 'Chicago', region: 'IL', country: 'US' },
   timeZone: 'America/Chicago',
+  availability: WIDE_AVAILABILITY,
 });
 
 /**
@@ -190,6 +196,20 @@ export async function createTenantFixtures(stack: Stack, label: string): Promise
     if (typeof url === 'string') ids['calendarFeedToken'] = url.split('/').pop() ?? '';
   }
 
+  if (ids['enrollment'] && ids['openProgram']) {
+    const mentorPhone = `+1555${String(Math.floor(1_000_000 + Math.random() * 8_999_999))}`;
+    secrets.push(mentorPhone);
+    await createMatchFixtures(stack, {
+      tenantId,
+      marker,
+      phone: mentorPhone,
+      ids,
+      failures,
+      step,
+      post,
+    });
+  }
+
   for (const [name, id] of Object.entries(ids)) {
     // Fixed words (a kind, a status) are not secrets; ids and tokens are.
     if (!['template', 'publish'].includes(name) && id.length >= 8) secrets.push(id);
@@ -198,6 +218,139 @@ export async function createTenantFixtures(stack: Stack, label: string): Promise
 }
 
 type Call = () => Promise<{ status: number; body: Record<string, unknown> }>;
+type Step = (name: string, call: Call, idField?: string) => ReturnType<Call>;
+
+/**
+ * The resources that only the matching flow makes, through the public APIs: a mentor enrolled
+ * next to the tenant's mentee, a match run (run), published into a match (match) both sides
+ * accept, the kickoff meeting scheduling plans for it (meeting) with an action item
+ * (actionItem), and the mentor's in-app message about the match (inboxMessage).
+ */
+async function createMatchFixtures(
+  stack: Stack,
+  context: {
+    tenantId: string;
+    marker: string;
+    phone: string;
+    ids: Record<string, string>;
+    failures: string[];
+    step: Step;
+    post: (url: string, body: unknown, method?: string) => Call;
+  },
+): Promise<void> {
+  const { tenantId, marker, phone, ids, failures, step, post } = context;
+  const profiles = stack.services.profiles.url;
+  const matching = stack.services.matching.url;
+  const scheduling = stack.services.scheduling.url;
+  const notifications = stack.services.notifications.url;
+  const programId = ids['openProgram'];
+  const as = (role: 'mentee' | 'mentor', physicianId: string) =>
+    stack.tokenWith({ tenantId, roles: [role], subject: `${role}-${marker}`, physicianId });
+  /** The first answer `pick` accepts, polled; the last answer if none came in time. */
+  const polled =
+    (call: Call, pick: (body: Record<string, unknown>) => string | undefined): Call =>
+    async () => {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        const res = await call();
+        const id = res.status === 200 ? pick(res.body) : undefined;
+        if (id !== undefined) return { status: 200, body: { id } };
+        if (Date.now() > deadline)
+          return { status: res.status === 200 ? 504 : res.status, body: res.body };
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    };
+  const firstId = (field: string) => (body: Record<string, unknown>) =>
+    (body['items'] as Record<string, string>[] | undefined)?.[0]?.[field];
+
+  await step(
+    'mentorPhysician',
+    post(`${profiles}/api/v1/physicians`, {
+      ...physicianBody(`${marker}Mentor`, phone),
+      careerStage: { stage: 'mid-career', yearsInPractice: 10 },
+      mentoringCapacity: 2,
+      mentorTraining: { completed: true, completedAt: '2026-01-10' },
+    }),
+  );
+  const mentor = ids['mentorPhysician'];
+  if (mentor === undefined) return;
+  await step(
+    'mentorEnrollment',
+    post(`${profiles}/api/v1/enrollments`, {
+      programId,
+      physicianId: mentor,
+      side: 'mentor',
+      roles: ['career'],
+    }),
+  );
+  if (ids['mentorEnrollment'] === undefined) return;
+  // Matching learns of both enrollments from profiles' events: the mentee's recommendation shows it.
+  const recommended = await step(
+    'recommendation',
+    polled(
+      post(
+        `${matching}/api/v1/programs/${programId}/recommendations?menteeEnrollmentId=${ids['enrollment']}`,
+        undefined,
+        'GET',
+      ),
+      firstId('mentorEnrollmentId'),
+    ),
+  );
+  if (recommended.status !== 200) return;
+  await step('run', post(`${matching}/api/v1/programs/${programId}/match-runs`, {}), 'runId');
+  if (ids['run'] === undefined) return;
+  await step(
+    'completedRun',
+    polled(post(`${matching}/api/v1/match-runs/${ids['run']}`, undefined, 'GET'), (body) =>
+      body['status'] === 'completed' ? String(body['runId']) : undefined,
+    ),
+  );
+  // No id to keep (idField '-'): only a refusal is recorded.
+  await step(
+    'published',
+    post(`${matching}/api/v1/match-runs/${ids['run']}/publish`, undefined),
+    '-',
+  );
+  await step(
+    'match',
+    polled(
+      post(`${matching}/api/v1/matches?programId=${programId}`, undefined, 'GET'),
+      firstId('matchId'),
+    ),
+  );
+  const matchId = ids['match'];
+  if (matchId === undefined) return;
+  const mentorToken = await as('mentor', mentor);
+  for (const token of [await as('mentee', ids['physician']), mentorToken])
+    await step(
+      'accepted',
+      () => api(`${matching}/api/v1/matches/${matchId}/accept`, { method: 'POST', token }),
+      '-',
+    );
+  await step(
+    'meeting',
+    polled(
+      post(`${scheduling}/api/v1/matches/${matchId}/meetings`, undefined, 'GET'),
+      firstId('id'),
+    ),
+  );
+  if (ids['meeting'] !== undefined) {
+    const added = await step(
+      'withActionItem',
+      post(`${scheduling}/api/v1/meetings/${encodeURIComponent(ids['meeting'])}/action-items`, {
+        text: `Item ${marker}`,
+        ownerId: ids['physician'],
+      }),
+    );
+    const items = added.body['actionItems'] as { id: string }[] | undefined;
+    if (items?.[0] !== undefined) ids['actionItem'] = items[0].id;
+    else failures.push(`actionItem: none in ${JSON.stringify(added.body).slice(0, 300)}`);
+  }
+  await step(
+    'inboxMessage',
+    polled(() => api(`${notifications}/api/v1/inbox`, { token: mentorToken }), firstId('id')),
+  );
+}
 
 /**
  * Repeats a call while it answers 404: notifications and scheduling learn of a new physician
@@ -214,6 +367,3 @@ const onceKnown =
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   };
-
-/** An id that exists nowhere, for operations whose tenant-B resource cannot be made through the API. */
-export const nowhereId = (): string => randomUUID();
