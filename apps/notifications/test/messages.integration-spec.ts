@@ -223,6 +223,16 @@ describe('events become messages (real Kafka, MongoDB-wire server and SMTP serve
         ...matchFacts(mentee.physicianId, mentor.physicianId),
         responseDeadline: '2026-12-01T17:00:00Z',
         score: 812,
+        explanation: [
+          { factor: 'specialty', contribution: 200, similarity: 1 },
+          {
+            factor: 'interests',
+            contribution: 312,
+            similarity: 0.8,
+            shared: ['health-equity', 'quality-improvement'],
+          },
+          { factor: 'careerStage', contribution: 0, similarity: 0 },
+        ],
       },
       tenantId,
     );
@@ -238,6 +248,14 @@ describe('events become messages (real Kafka, MongoDB-wire server and SMTP serve
     expect(toMentee?.text).toContain('Tue 1 Dec 2026, 11:00 (CST)');
     expect(toMentor?.text).toContain('matched as mentor with Dana Park');
     expect(toMentor?.html).toContain('Hello &lt;script&gt;');
+    // Why they were paired, strongest factor first, for each side.
+    for (const mail of [toMentee, toMentor]) {
+      expect(mail?.text).toContain(
+        'Why you were matched:\n- Shared interests (312 points): health-equity, quality-improvement\n- Specialty (200 points)\n',
+      );
+      expect(mail?.text).not.toContain('Career stage');
+      expect(mail?.html).toContain('<li>Specialty (200 points)</li>');
+    }
   });
 
   it('wires the rest of the match lifecycle: accepted, declined, expired, activated, ended', async () => {

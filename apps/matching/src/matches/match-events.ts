@@ -1,6 +1,7 @@
 import {
   createEvent,
   type MatchEndReason,
+  type MatchFactorExplanation,
   type MatchFacts,
   type MatchSide,
   type OutgoingEvent,
@@ -31,6 +32,25 @@ const meta = (match: Match, at: Date) => ({
   time: at,
 });
 
+/** The score's factors as the contract carries them: points, similarity and shared codes. */
+const explanationOf = (factors: NonNullable<Match['factors']>): MatchFactorExplanation[] =>
+  factors.map((f) => {
+    const d = f.detail;
+    const shared =
+      d.factor === 'interests' || d.factor === 'language'
+        ? d.shared
+        : d.factor === 'goals'
+          ? d.covered
+          : undefined;
+    return {
+      factor: f.factor,
+      // The contract's bounds, whatever floating point did: a proposal must never fail to publish.
+      contribution: Math.round(f.contribution),
+      similarity: Math.min(1, Math.max(0, f.similarity)),
+      ...(shared !== undefined && shared.length > 0 && { shared: [...shared] }),
+    };
+  });
+
 export const matchProposed = (match: Match, at: Date): OutgoingEvent =>
   createEvent(
     'medmentor.matching.match.proposed',
@@ -38,6 +58,8 @@ export const matchProposed = (match: Match, at: Date): OutgoingEvent =>
       ...factsOf(match, at),
       responseDeadline: match.responseDeadline.toISOString(),
       ...(match.score !== undefined && { score: match.score }),
+      ...(match.factors !== undefined &&
+        match.factors.length > 0 && { explanation: explanationOf(match.factors) }),
     },
     meta(match, at),
   );

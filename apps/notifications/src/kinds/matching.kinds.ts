@@ -8,12 +8,20 @@ export const matchProposedKind = defineKind(
     category: 'matching',
     priority: 'critical',
     description: 'A match was proposed; each side is asked to answer before the deadline.',
-    sample: { ...matchSample, responseDeadline: '2027-03-01T17:00:00Z', score: 812 },
+    sample: {
+      ...matchSample,
+      responseDeadline: '2027-03-01T17:00:00Z',
+      score: 812,
+      reasons: [
+        { label: 'Shared interests', points: 240, shared: 'health-equity, quality-improvement' },
+        { label: 'Specialty', points: 200 },
+      ],
+    },
   },
   {
     subject: 'New {{role}} mentorship match in {{program.name}}: please answer',
-    text: 'Hello {{recipient.name}},\n\nYou have been matched as {{side}} with {{other.name}} for {{role}} mentoring in {{program.name}}.{{#if score}} Compatibility score: {{score}}.{{/if}}\nPlease accept or decline by {{date responseDeadline timeZone}}.',
-    html: '<p>Hello {{recipient.name}},</p><p>You have been matched as {{side}} with <strong>{{other.name}}</strong> for {{role}} mentoring in {{program.name}}.{{#if score}} Compatibility score: {{score}}.{{/if}}</p><p>Please accept or decline by <strong>{{date responseDeadline timeZone}}</strong>.</p>',
+    text: 'Hello {{recipient.name}},\n\nYou have been matched as {{side}} with {{other.name}} for {{role}} mentoring in {{program.name}}.{{#if score}} Compatibility score: {{score}}.{{/if}}\n{{#if reasons}}\nWhy you were matched:\n{{#each reasons}}- {{label}} ({{points}} points){{#if shared}}: {{shared}}{{/if}}\n{{/each}}\n{{/if}}Please accept or decline by {{date responseDeadline timeZone}}.',
+    html: '<p>Hello {{recipient.name}},</p><p>You have been matched as {{side}} with <strong>{{other.name}}</strong> for {{role}} mentoring in {{program.name}}.{{#if score}} Compatibility score: {{score}}.{{/if}}</p>{{#if reasons}}<p>Why you were matched:</p><ul>{{#each reasons}}<li>{{label}} ({{points}} points){{#if shared}}: {{shared}}{{/if}}</li>{{/each}}</ul>{{/if}}<p>Please accept or decline by <strong>{{date responseDeadline timeZone}}</strong>.</p>',
   },
 );
 

@@ -1,4 +1,4 @@
-import type { EventPayload, MatchFacts } from '@medmentor/contracts';
+import type { EventPayload, MatchFactorExplanation, MatchFacts } from '@medmentor/contracts';
 import type { PlannedMessage } from '../delivery/planned-message';
 import {
   matchAcceptedKind,
@@ -31,13 +31,41 @@ const bothSides = (
   data: Record<string, unknown> = {},
 ): PlannedMessage[] => [side(facts, 'mentee', kind, data), side(facts, 'mentor', kind, data)];
 
+/** Words for the scoring factors; a factor without one is named by its code. */
+const FACTOR_LABELS: Readonly<Record<string, string>> = {
+  specialty: 'Specialty',
+  careerStage: 'Career stage',
+  interests: 'Shared interests',
+  goals: 'Goals the mentor covers',
+  practiceSetting: 'Practice setting',
+  geography: 'Location and time zone',
+  language: 'Shared languages',
+  availability: 'Overlapping availability',
+};
+const MAX_REASONS = 5;
+
+/** The factors that added points, strongest first: what the message lists as reasons. */
+export const reasonsOf = (explanation: readonly MatchFactorExplanation[] = []) =>
+  explanation
+    .filter((f) => f.contribution > 0)
+    .sort((a, b) => b.contribution - a.contribution)
+    .slice(0, MAX_REASONS)
+    .map((f) => ({
+      label: FACTOR_LABELS[f.factor] ?? f.factor,
+      points: f.contribution,
+      ...(f.shared !== undefined && f.shared.length > 0 && { shared: f.shared.join(', ') }),
+    }));
+
 export const planMatchProposed = (
   e: EventPayload<'medmentor.matching.match.proposed'>,
-): PlannedMessage[] =>
-  bothSides(e, matchProposedKind.kind, {
+): PlannedMessage[] => {
+  const reasons = reasonsOf(e.explanation);
+  return bothSides(e, matchProposedKind.kind, {
     responseDeadline: e.responseDeadline,
     ...(e.score !== undefined && { score: e.score }),
+    ...(reasons.length > 0 && { reasons }),
   });
+};
 
 /** The side that did not act is told. */
 export const planMatchAccepted = (

@@ -24,6 +24,39 @@ describe('planners', () => {
     ]);
   });
 
+  it("gives both sides the explanation's scoring factors as reasons, strongest first, at most five", () => {
+    const factor = (name: string, contribution: number, shared?: string[]) => ({
+      factor: name,
+      contribution,
+      similarity: 0.5,
+      ...(shared && { shared }),
+    });
+    const messages = planMatchProposed({
+      ...facts,
+      responseDeadline: '2026-11-29T10:00:00Z',
+      score: 700,
+      explanation: [
+        factor('specialty', 150),
+        factor('interests', 240, ['ethics', 'quality-improvement']),
+        factor('careerStage', 0),
+        factor('language', 60, ['es']),
+        factor('availability', 90),
+        factor('geography', 80),
+        factor('novelFactor', 70),
+      ],
+    });
+    for (const message of messages)
+      expect(message.data['reasons']).toEqual([
+        { label: 'Shared interests', points: 240, shared: 'ethics, quality-improvement' },
+        { label: 'Specialty', points: 150 },
+        { label: 'Overlapping availability', points: 90 },
+        { label: 'Location and time zone', points: 80 },
+        { label: 'novelFactor', points: 70 },
+      ]);
+    const [unexplained] = planMatchProposed({ ...facts, responseDeadline: '2026-11-29T10:00:00Z' });
+    expect(unexplained?.data).not.toHaveProperty('reasons');
+  });
+
   it('tells only the side that did not accept', () => {
     expect(planMatchAccepted({ ...facts, by: 'mentor' }).map((m) => m.recipient)).toEqual([
       { physicianId: 'mentee' },

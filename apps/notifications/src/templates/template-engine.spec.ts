@@ -53,6 +53,29 @@ describe('TemplateEngine', () => {
     expect(rendered.subject).toBe('Mon 1 Mar 2027, 11:00 (CST)');
   });
 
+  it('lists why a proposed match was made, escaped in HTML, and leaves the list out without an explanation', () => {
+    const context = {
+      ...SAMPLE_CONTEXT,
+      ...matchProposedKind.sample,
+      reasons: [
+        { label: 'Shared interests', points: 240, shared: 'ethics, <i>x</i>' },
+        { label: 'Specialty', points: 200 },
+      ],
+    };
+    const rendered = engine.render(matchProposedKind.templates.email, context);
+    expect(rendered.text).toContain(
+      'Why you were matched:\n- Shared interests (240 points): ethics, <i>x</i>\n- Specialty (200 points)\n',
+    );
+    expect(rendered.html).toContain(
+      '<ul><li>Shared interests (240 points): ethics, &lt;i&gt;x&lt;/i&gt;</li><li>Specialty (200 points)</li></ul>',
+    );
+    const { reasons: _omitted, ...withoutReasons } = context;
+    const plain = engine.render(matchProposedKind.templates.email, withoutReasons);
+    expect(plain.text).not.toContain('Why you were matched');
+    expect(plain.html).not.toContain('<ul>');
+    expect(plain.text).toContain('Please accept or decline by');
+  });
+
   it('renders every default template of every kind and channel with its sample', () => {
     for (const definition of MESSAGE_KINDS) {
       for (const [channel, set] of Object.entries(definition.templates)) {

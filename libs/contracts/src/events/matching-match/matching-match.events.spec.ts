@@ -30,6 +30,43 @@ describe('match events', () => {
     expect(decoded).toMatchObject({ ok: true, type: 'medmentor.matching.match.proposed' });
   });
 
+  it('carries an optional explanation of the score: codes and numbers, nothing else', () => {
+    const proposal = { ...facts, responseDeadline: '2026-11-29T07:00:00.000Z', score: 812 };
+    const explanation = [
+      { factor: 'interests', contribution: 312, similarity: 0.8, shared: ['health-equity'] },
+      { factor: 'specialty', contribution: 500, similarity: 1 },
+    ];
+    const event = createEvent(
+      'medmentor.matching.match.proposed',
+      { ...proposal, explanation },
+      { tenantId: 'lakeside', source: 'matching' },
+    );
+    const decoded = decodeEvent(event.topic, JSON.stringify(event.envelope));
+    expect(decoded).toMatchObject({ ok: true, envelope: { data: { explanation } } });
+    for (const bad of [
+      [{ factor: '<b>x</b>', contribution: 1, similarity: 0.5 }],
+      [{ factor: 'interests', contribution: 1.5, similarity: 0.5 }],
+      [{ factor: 'interests', contribution: 1, similarity: 2 }],
+    ])
+      expect(() =>
+        createEvent(
+          'medmentor.matching.match.proposed',
+          { ...proposal, explanation: bad },
+          { tenantId: 'lakeside', source: 'matching' },
+        ),
+      ).toThrow();
+    // A field added later by the producer is dropped, not refused: older consumers keep working.
+    const extra = createEvent(
+      'medmentor.matching.match.proposed',
+      {
+        ...proposal,
+        explanation: [{ factor: 'interests', contribution: 1, similarity: 0.5, note: 'x' }],
+      } as never,
+      { tenantId: 'lakeside', source: 'matching' },
+    );
+    expect(JSON.stringify(extra.envelope)).not.toContain('note');
+  });
+
   it('refuses a proposal without a deadline and an end without a known reason', () => {
     expect(() =>
       createEvent('medmentor.matching.match.proposed', facts as never, {

@@ -33,11 +33,31 @@ export const matchFactsSchema = z.object({
 
 export type MatchFacts = z.infer<typeof matchFactsSchema>;
 
+/**
+ * One factor of a match's compatibility score, for telling the pair why they were matched:
+ * its points, its similarity and, for set factors (interests, goals, languages), the codes
+ * the two sides share. Codes only, no free text.
+ */
+export const matchFactorExplanationSchema = z.object({
+  /** The scoring factor, e.g. `specialty`, `interests`, `language`, `availability`. */
+  factor: z.string().regex(/^[a-zA-Z][a-zA-Z0-9-]{0,39}$/),
+  /** Integer points this factor added; the contributions sum to the score. */
+  contribution: z.number().int(),
+  /** 0..1. */
+  similarity: z.number().min(0).max(1),
+  /** Codes both sides have (shared interests or languages, goals the mentor covers). */
+  shared: z.array(z.string().min(1).max(100)).max(50).optional(),
+});
+
+export type MatchFactorExplanation = z.infer<typeof matchFactorExplanationSchema>;
+
 /** A match was proposed to both sides, who answer before the deadline. */
 export const matchingMatchProposedSchema = matchFactsSchema.extend({
   responseDeadline: dateTime,
   /** Compatibility score, when the match came from scoring. */
   score: z.number().optional(),
+  /** Why the score is what it is, factor by factor, when the match came from scoring. */
+  explanation: z.array(matchFactorExplanationSchema).max(20).optional(),
 });
 
 /** One side accepted (the other may not have yet). */
