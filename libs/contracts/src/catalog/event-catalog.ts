@@ -193,7 +193,8 @@ export const eventCatalog = {
     producer: 'matching',
     consumers: [],
     keyField: 'runId',
-    description: 'A match run began executing (or resumed after a crash, with the next attempt number).',
+    description:
+      'A match run began executing (or resumed after a crash, with the next attempt number).',
   }),
   'medmentor.matching.run.progress': defineEvent({
     topic: Topics.MatchingRun,
@@ -216,7 +217,7 @@ export const eventCatalog = {
     topic: Topics.MatchingMatch,
     schema: matchingMatchProposedSchema,
     producer: 'matching',
-    consumers: ['notifications'],
+    consumers: ['profiles', 'notifications'],
     keyField: 'matchId',
     description:
       'A match was proposed to a mentee and a mentor (published run, rematch, manual or self-match) with a response deadline.',
@@ -225,7 +226,7 @@ export const eventCatalog = {
     topic: Topics.MatchingMatch,
     schema: matchingMatchAcceptedSchema,
     producer: 'matching',
-    consumers: ['notifications'],
+    consumers: ['profiles', 'notifications'],
     keyField: 'matchId',
     description: 'One side of a proposed match accepted it.',
   }),
@@ -233,7 +234,7 @@ export const eventCatalog = {
     topic: Topics.MatchingMatch,
     schema: matchingMatchDeclinedSchema,
     producer: 'matching',
-    consumers: ['notifications'],
+    consumers: ['profiles', 'notifications'],
     keyField: 'matchId',
     description: 'One side declined a proposed match; it is over and the mentee can be rematched.',
   }),
@@ -241,7 +242,7 @@ export const eventCatalog = {
     topic: Topics.MatchingMatch,
     schema: matchingMatchExpiredSchema,
     producer: 'matching',
-    consumers: ['notifications'],
+    consumers: ['profiles', 'notifications'],
     keyField: 'matchId',
     description: 'The response deadline of a proposed match passed before both sides accepted.',
   }),
@@ -249,7 +250,7 @@ export const eventCatalog = {
     topic: Topics.MatchingMatch,
     schema: matchingMatchActivatedSchema,
     producer: 'matching',
-    consumers: ['scheduling', 'notifications'],
+    consumers: ['profiles', 'scheduling', 'notifications'],
     keyField: 'matchId',
     description: 'Both sides accepted: the mentorship starts (scheduling plans the kickoff).',
   }),
@@ -257,7 +258,7 @@ export const eventCatalog = {
     topic: Topics.MatchingMatch,
     schema: matchingMatchEndedSchema,
     producer: 'matching',
-    consumers: ['scheduling', 'notifications'],
+    consumers: ['profiles', 'scheduling', 'notifications'],
     keyField: 'matchId',
     description:
       'A match ended: completed, undone by an administrator, a side withdrew or erased, or the program closed.',
@@ -277,7 +278,8 @@ export const eventCatalog = {
     producer: 'notifications',
     consumers: [],
     keyField: 'deliveryId',
-    description: 'Every attempt to send a message failed; it is dead-lettered with the reason. Ids only.',
+    description:
+      'Every attempt to send a message failed; it is dead-lettered with the reason. Ids only.',
   }),
   'medmentor.notifications.delivery.skipped': defineEvent({
     topic: Topics.NotificationsDelivery,
@@ -292,7 +294,7 @@ export const eventCatalog = {
     topic: Topics.SchedulingMeeting,
     schema: schedulingMeetingScheduledSchema,
     producer: 'scheduling',
-    consumers: ['notifications'],
+    consumers: ['profiles', 'notifications'],
     keyField: 'meetingId',
     description:
       "A kickoff or one check-in of a series was scheduled at a slot inside both physicians' availability; carries both sides, UTC times, zones and the video link.",
@@ -301,7 +303,7 @@ export const eventCatalog = {
     topic: Topics.SchedulingMeeting,
     schema: schedulingMeetingRescheduledSchema,
     producer: 'scheduling',
-    consumers: ['notifications'],
+    consumers: ['profiles', 'notifications'],
     keyField: 'meetingId',
     description:
       'A meeting moved (one occurrence, or it and the rest of its series); carries the previous and new times.',
@@ -310,7 +312,7 @@ export const eventCatalog = {
     topic: Topics.SchedulingMeeting,
     schema: schedulingMeetingCancelledSchema,
     producer: 'scheduling',
-    consumers: ['notifications'],
+    consumers: ['profiles', 'notifications'],
     keyField: 'meetingId',
     description:
       'A meeting will not take place: cancelled by a participant or an administrator, or its match ended.',
@@ -319,10 +321,9 @@ export const eventCatalog = {
     topic: Topics.SchedulingMeeting,
     schema: schedulingMeetingCompletedSchema,
     producer: 'scheduling',
-    consumers: ['notifications'],
+    consumers: ['profiles', 'notifications'],
     keyField: 'meetingId',
-    description:
-      'A meeting took place (marked by a participant or an administrator).',
+    description: 'A meeting took place (marked by a participant or an administrator).',
   }),
   'medmentor.scheduling.reminder.due': defineEvent({
     topic: Topics.SchedulingMeeting,
@@ -346,7 +347,7 @@ export const eventCatalog = {
     topic: Topics.SchedulingRelationship,
     schema: schedulingCheckInOverdueSchema,
     producer: 'scheduling',
-    consumers: ['notifications'],
+    consumers: ['profiles', 'notifications'],
     keyField: 'matchId',
     description:
       'No check-in was completed within the cadence interval plus the grace period; once per overdue period.',
@@ -355,7 +356,7 @@ export const eventCatalog = {
     topic: Topics.SchedulingRelationship,
     schema: schedulingMilestoneReachedSchema,
     producer: 'scheduling',
-    consumers: ['notifications'],
+    consumers: ['profiles', 'notifications'],
     keyField: 'matchId',
     description:
       'A relationship reached a milestone (first meeting held, six months active, N check-ins, all action items done); once each.',
@@ -364,10 +365,9 @@ export const eventCatalog = {
     topic: Topics.SchedulingRelationship,
     schema: schedulingRelationshipHealthChangedSchema,
     producer: 'scheduling',
-    consumers: ['notifications'],
+    consumers: ['profiles', 'notifications'],
     keyField: 'matchId',
-    description:
-      'A relationship moved between on track, needs a check-in and inactive.',
+    description: 'A relationship moved between on track, needs a check-in and inactive.',
   }),
 } as const;
 
