@@ -434,6 +434,57 @@ export const ISOLATION_TABLE: Readonly<
       params: { physicianId: 'physician' },
       forbiddenInB: PARTICIPANTS,
     },
+    // Program-level content is read and written inside the caller's tenant: B's program id
+    // names nothing there.
+    'GET /api/v1/programs/{programId}/agenda-templates': {
+      target: 'scoped-list',
+      params: { programId: 'openProgram' },
+      forbiddenInB: PARTICIPANTS,
+    },
+    'PUT /api/v1/programs/{programId}/agenda-templates/{phase}': {
+      target: 'scoped-list',
+      params: { programId: 'openProgram', phase: '=kickoff' },
+      body: () => ({ items: ['Isolation'] }),
+      forbiddenInB: PARTICIPANTS,
+    },
+    'DELETE /api/v1/programs/{programId}/agenda-templates/{phase}': {
+      target: 'scoped-list',
+      params: { programId: 'openProgram', phase: '=kickoff' },
+      forbiddenInB: PARTICIPANTS,
+    },
+    'GET /api/v1/programs/{programId}/resources': {
+      target: 'scoped-list',
+      params: { programId: 'openProgram' },
+    },
+    'POST /api/v1/programs/{programId}/resources': {
+      target: 'scoped-list',
+      params: { programId: 'openProgram' },
+      body: () => ({ title: 'Isolation', url: 'https://example.org/isolation' }),
+      forbiddenInB: ['mentee'],
+    },
+    'DELETE /api/v1/programs/{programId}/resources/{resourceId}': {
+      target: 'scoped-list',
+      params: { programId: 'openProgram', resourceId: 'nowhere' },
+      forbiddenInB: ['mentee'],
+    },
+    'POST /api/v1/matches/{matchId}/kickoff': {
+      target: 'b-resource',
+      params: { matchId: 'match' },
+      body: () => ({ start: '2027-05-04T15:00:00Z' }),
+    },
+    'GET /api/v1/matches/{matchId}/resources': {
+      target: 'b-resource',
+      params: { matchId: 'match' },
+    },
+    'POST /api/v1/matches/{matchId}/resources': {
+      target: 'b-resource',
+      params: { matchId: 'match' },
+      body: () => ({ title: 'Isolation', url: 'https://example.org/isolation' }),
+    },
+    'DELETE /api/v1/matches/{matchId}/resources/{resourceId}': {
+      target: 'b-resource',
+      params: { matchId: 'match', resourceId: 'nowhere' },
+    },
     'GET /api/v1/calendar-feeds/{token}': {
       target: 'capability',
       params: { token: '=forged-feed-token-0000000000000000' },
