@@ -91,6 +91,35 @@ describe('FerretDB with equality pushdown', () => {
     expect(await ids({})).toEqual(['a', 'b', 'c', 'e']);
   });
 
+  it('answers a filter shaped for a compound index, with arrays at any of its fields', async () => {
+    const shaped = rows.db.collection<{
+      _id: string;
+      t: string | string[];
+      r: string | string[];
+      e: string;
+    }>('shaped');
+    await shaped.createIndex({ t: 1, r: 1, e: 1 });
+    await shaped.insertMany([
+      { _id: 'plain', t: 't1', r: 'mentor', e: 'x' },
+      { _id: 'roles-array', t: 't1', r: ['mentee', 'mentor'], e: 'x' },
+      { _id: 'tenant-array', t: ['t0', 't1'], r: 'mentor', e: 'x' },
+      { _id: 'other-email', t: 't1', r: 'mentor', e: 'y' },
+      { _id: 'other-role', t: 't1', r: 'peer', e: 'x' },
+    ]);
+    const found = async (filter: Record<string, unknown>) =>
+      (await shaped.find(filter).toArray()).map((d) => d._id).sort();
+    expect(await found({ t: 't1', r: 'mentor', e: 'x' })).toEqual([
+      'plain',
+      'roles-array',
+      'tenant-array',
+    ]);
+    expect(await found({ t: 't1', r: { $in: ['peer', 'mentee'] } })).toEqual([
+      'other-role',
+      'roles-array',
+    ]);
+    expect(await found({ r: 'mentor', e: 'y' })).toEqual(['other-email']);
+  });
+
   it('still refuses a duplicate of the unique key', async () => {
     await expect(
       rows.insertOne({ _id: 'dup', tenantId: 't1', email: 'a@x' }),

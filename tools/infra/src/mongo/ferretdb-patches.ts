@@ -39,7 +39,7 @@ export const FERRETDB_SOURCE_EDITS: readonly SourceEdit[] = [
     occurrences: 2,
     find: '\tif params.Filter.Len() == 1 {\n\t\tv, _ := params.Filter.Get("_id")',
     replace:
-      '\tif w, a := prepareWhereClause(params.Filter); w != "" {\n\t\twhereClause, args = w, a\n\t} else if params.Filter.Len() == 1 {\n\t\tv, _ := params.Filter.Get("_id")',
+      '\tif w, a := prepareWhereClause(params.Filter, meta.Settings.Indexes); w != "" {\n\t\twhereClause, args = w, a\n\t} else if params.Filter.Len() == 1 {\n\t\tv, _ := params.Filter.Get("_id")',
   },
   ...(
     [

@@ -25,15 +25,20 @@ const maxPushdownValues = 500
 // prepareWhereClause returns a WHERE clause (with its arguments) for the equality and $in
 // conditions of the filter that can be pushed down, or an empty string when there is none.
 //
-// SQLite has no statistics on these indexes, so it may pick any index a condition names: a
-// condition on _id (unique) is therefore pushed alone, and boolean conditions (two values, so
-// hardly selective) only when nothing else is, so that SQLite never walks a flag's index while a
-// selective one was at hand.
-func prepareWhereClause(filter *types.Document) (string, []any) {
+// SQLite has no statistics on these indexes, so the clause is shaped for the one index the filter
+// fits best (the longest run of leading index fields the filter names; a condition on _id, which
+// is unique, beats any other): equality on every field of that run, plus one term per field for
+// documents where that field holds an array (an array matches by element, which is checked in
+// Go). Every term uses the index, so SQLite reads only the index entries the filter can match.
+// Without a fitting index the conditions are still evaluated in SQL, which spares decoding the
+// documents they exclude; boolean conditions (hardly selective) are then left out unless nothing
+// else is there.
+func prepareWhereClause(filter *types.Document, indexes []metadata.IndexInfo) (string, []any) {
 	if filter == nil {
 		return "", nil
 	}
 
+	conditions := map[string][]string{} // field -> JSON texts, for fields with one condition
 	var byID, others, flags []pushdownCondition
 
 	iter := filter.Iterator()
@@ -54,7 +59,12 @@ func prepareWhereClause(filter *types.Document) (string, []any) {
 			continue
 		}
 
-		for _, values := range candidateValues(value) {
+		candidates := candidateValues(value)
+		if len(candidates) == 1 {
+			conditions[key] = candidates[0]
+		}
+
+		for _, values := range candidates {
 			c := pushdownCondition{key: key, texts: values}
 
 			switch {
@@ -68,36 +78,93 @@ func prepareWhereClause(filter *types.Document) (string, []any) {
 		}
 	}
 
-	chosen := byID
-	if len(chosen) == 0 {
-		chosen = others
+	if len(byID) > 0 {
+		return joinConditions(byID)
 	}
 
-	if len(chosen) == 0 {
-		chosen = flags
+	if prefix := bestIndexPrefix(conditions, indexes); len(prefix) > 0 {
+		return indexPrefixClause(prefix, conditions)
 	}
 
-	if len(chosen) == 0 {
-		return "", nil
+	if len(others) > 0 {
+		return joinConditions(others)
 	}
 
-	conditions := make([]string, 0, len(chosen))
-
-	var args []any
-
-	for _, c := range chosen {
-		condition, conditionArgs := equalityCondition(c.key, c.texts)
-		conditions = append(conditions, condition)
-		args = append(args, conditionArgs...)
-	}
-
-	return " WHERE " + strings.Join(conditions, " AND "), args
+	return joinConditions(flags)
 }
 
 // pushdownCondition is one field that must have one of the JSON texts.
 type pushdownCondition struct {
 	key   string
 	texts []string
+}
+
+// bestIndexPrefix returns the leading fields of the index whose longest run of leading fields
+// all have a condition (the first such index on a tie).
+func bestIndexPrefix(conditions map[string][]string, indexes []metadata.IndexInfo) []string {
+	var best []string
+
+	for _, index := range indexes {
+		var prefix []string
+
+		for _, key := range index.Key {
+			if _, ok := conditions[key.Field]; !ok {
+				break
+			}
+
+			prefix = append(prefix, key.Field)
+		}
+
+		if len(prefix) > len(best) {
+			best = prefix
+		}
+	}
+
+	return best
+}
+
+// indexPrefixClause returns `(f1 = v1 AND ... AND fk = vk) OR (f1 is an array) OR (f1 = v1 AND
+// f2 is an array) OR ...`: every document whose fields equal the values or hold arrays at the
+// first field that is not equal, each term a range of the same index.
+func indexPrefixClause(prefix []string, conditions map[string][]string) (string, []any) {
+	var terms []string
+	var args []any
+
+	for i := 0; i <= len(prefix); i++ {
+		var parts []string
+
+		for _, field := range prefix[:i] {
+			part, partArgs := equalityOnly(field, conditions[field])
+			parts = append(parts, part)
+			args = append(args, partArgs...)
+		}
+
+		if i < len(prefix) {
+			parts = append(parts, isArray(prefix[i]))
+		}
+
+		terms = append(terms, "("+strings.Join(parts, " AND ")+")")
+	}
+
+	return " WHERE (" + strings.Join(terms, " OR ") + ")", args
+}
+
+func joinConditions(conditions []pushdownCondition) (string, []any) {
+	if len(conditions) == 0 {
+		return "", nil
+	}
+
+	parts := make([]string, 0, len(conditions))
+
+	var args []any
+
+	for _, c := range conditions {
+		condition, conditionArgs := equalityCondition(c.key, c.texts)
+		parts = append(parts, condition)
+		args = append(args, conditionArgs...)
+	}
+
+	return " WHERE " + strings.Join(parts, " AND "), args
 }
 
 // candidateValues returns, for each condition on the field that can be pushed down, the JSON
@@ -174,24 +241,35 @@ func arrayTexts(value any) ([]string, bool) {
 	return texts, true
 }
 
-// equalityCondition keeps documents whose field has one of the texts, or is an array (an array
-// field matches when one of its elements does; those are matched in Go). The expression is
-// written exactly as the index expressions in metadata/registry.go, so SQLite matches them.
-func equalityCondition(key string, texts []string) (string, []any) {
-	expr := fmt.Sprintf("%s->%q", metadata.DefaultColumn, key)
+// fieldExpr is written exactly as the index expressions in metadata/registry.go, so SQLite
+// matches them.
+func fieldExpr(key string) string {
+	return fmt.Sprintf("%s->%q", metadata.DefaultColumn, key)
+}
 
-	placeholders := make([]string, len(texts))
+// equalityOnly is the field having one of the texts.
+func equalityOnly(key string, texts []string) (string, []any) {
 	args := make([]any, len(texts))
-
 	for i, text := range texts {
-		placeholders[i] = "?"
 		args[i] = text
 	}
 
-	match := fmt.Sprintf("%s = ?", expr)
-	if len(texts) > 1 {
-		match = fmt.Sprintf("%s IN (%s)", expr, strings.Join(placeholders, ", "))
+	if len(texts) == 1 {
+		return fmt.Sprintf("%s = ?", fieldExpr(key)), args
 	}
 
-	return fmt.Sprintf(`(%s OR (%s >= '[' AND %s < '\'))`, match, expr, expr), args
+	return fmt.Sprintf("%s IN (%s)", fieldExpr(key), strings.TrimSuffix(strings.Repeat("?, ", len(texts)), ", ")), args
+}
+
+// isArray is the field holding an array: JSON arrays, and only they, start with '['.
+func isArray(key string) string {
+	expr := fieldExpr(key)
+	return fmt.Sprintf(`(%s >= '[' AND %s < '\')`, expr, expr)
+}
+
+// equalityCondition keeps documents whose field has one of the texts, or is an array (an array
+// field matches when one of its elements does; those are matched in Go).
+func equalityCondition(key string, texts []string) (string, []any) {
+	match, args := equalityOnly(key, texts)
+	return fmt.Sprintf("(%s OR %s)", match, isArray(key)), args
 }
