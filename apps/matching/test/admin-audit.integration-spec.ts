@@ -1,7 +1,7 @@
 import type { AuditEntry } from '@medmentor/audit';
 import { uniqueName, waitFor } from '@medmentor/testing';
 import { MATCHING_FEATURES } from './features';
-import { DEADLINE_MS, MatchingTestApp, ProfilesFeed } from './matching-test-app';
+import { DEADLINE_MS, MatchingTestApp, EventFeed } from './matching-test-app';
 import { ProgramBuilder, type Participant } from './program-builder';
 
 type Entry = Omit<AuditEntry, 'createdAt'> & { createdAt: string };
@@ -15,7 +15,7 @@ interface MatchBody {
 
 describe('audit log of match administration (real Kafka and MongoDB-wire server)', () => {
   let app: MatchingTestApp;
-  let feed: ProfilesFeed;
+  let feed: EventFeed;
   const tenantA = uniqueName('tenant');
   const tenantB = uniqueName('tenant');
   let programAdmin: string;
@@ -49,7 +49,7 @@ describe('audit log of match administration (real Kafka and MongoDB-wire server)
       MATCH_RUN_POLL_INTERVAL_MS: '100',
       MATCH_RESPONSE_HOURS: '48',
     });
-    feed = await ProfilesFeed.start();
+    feed = await EventFeed.start();
     programAdmin = await app.token(tenantA, ['program-admin'], { subject: 'pa-1' });
     orgAdminA = await app.token(tenantA, ['org-admin'], { subject: 'oa-1' });
     orgAdminB = await app.token(tenantB, ['org-admin'], { subject: 'oa-2' });

@@ -4,13 +4,7 @@ import { uniqueName, waitFor } from '@medmentor/testing';
 import { Clock } from '../src/core/clock';
 import { MatchService } from '../src/matches/match.service';
 import { MATCHING_FEATURES } from './features';
-import {
-  EventLog,
-  fieldsOf,
-  MatchingTestApp,
-  ProfilesFeed,
-  DEADLINE_MS,
-} from './matching-test-app';
+import { EventLog, fieldsOf, MatchingTestApp, EventFeed, DEADLINE_MS } from './matching-test-app';
 import { ProgramBuilder, type Participant } from './program-builder';
 
 interface MatchBody {
@@ -29,7 +23,7 @@ interface MatchBody {
 
 describe('the match lifecycle on Kafka and FerretDB', () => {
   let app: MatchingTestApp;
-  let feed: ProfilesFeed;
+  let feed: EventFeed;
   let log: EventLog;
   const tenant = uniqueName('tenant');
   let admin: string;
@@ -50,7 +44,7 @@ describe('the match lifecycle on Kafka and FerretDB', () => {
       MATCH_EXPIRY_INTERVAL_MS: '200',
       MATCH_RESPONSE_HOURS: '48',
     });
-    feed = await ProfilesFeed.start();
+    feed = await EventFeed.start();
     log = await EventLog.start([Topics.MatchingMatch]);
     admin = await app.token(tenant, ['program-admin']);
 

@@ -4,15 +4,8 @@ import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
-import {
-  createEvent,
-  decodeEvent,
-  type EventEnvelope,
-  type EventPayload,
-  type EventType,
-} from '@medmentor/contracts';
+import { decodeEvent, type EventType } from '@medmentor/contracts';
 import { generateDevKeyPair, resolveAuthOptions, signDevToken, type Role } from '@medmentor/auth';
 import { createFastifyAdapter } from '@medmentor/platform';
 import { runtimeConfigSchema, ServiceModule } from '@medmentor/runtime';
@@ -155,40 +148,8 @@ export class MatchingTestApp {
   }
 }
 
-/** Produces events to Kafka the way profiles' outbox relay does (key = aggregate id). */
-export class ProfilesFeed {
-  private constructor(private readonly producer: Producer) {}
-
-  static async start(): Promise<ProfilesFeed> {
-    const kafka = new Kafka({
-      clientId: uniqueName('it-feed'),
-      brokers: kafkaBrokers(),
-      logLevel: logLevel.NOTHING,
-    });
-    const producer = kafka.producer({ allowAutoTopicCreation: false });
-    await producer.connect();
-    return new ProfilesFeed(producer);
-  }
-
-  /** Sends one valid event; returns its envelope (its id tells when it was processed). */
-  async send<T extends EventType>(
-    type: T,
-    data: EventPayload<T>,
-    tenantId: string,
-  ): Promise<EventEnvelope> {
-    const event = createEvent(type, data, { tenantId, source: 'profiles' });
-    await this.sendRaw(event.topic, event.key, JSON.stringify(event.envelope));
-    return event.envelope;
-  }
-
-  async sendRaw(topic: string, key: string, value: string): Promise<void> {
-    await this.producer.send({ topic, acks: -1, messages: [{ key, value }] });
-  }
-
-  async stop(): Promise<void> {
-    await this.producer.disconnect();
-  }
-}
+/** Produces events the way profiles' outbox relay does (key = aggregate id). */
+export { EventFeed } from '@medmentor/testing';
 
 export interface ReadEvent {
   type: EventType;

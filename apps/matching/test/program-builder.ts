@@ -1,6 +1,6 @@
 import type { EnrollmentSnapshot, PhysicianSnapshot, ProgramConfig } from '@medmentor/contracts';
 import { enrollment, physician, program } from './fixtures';
-import type { MatchingTestApp, ProfilesFeed } from './matching-test-app';
+import type { MatchingTestApp, EventFeed } from './matching-test-app';
 
 export interface Participant {
   physician: PhysicianSnapshot;
@@ -13,14 +13,14 @@ export class ProgramBuilder {
 
   constructor(
     private readonly app: MatchingTestApp,
-    private readonly feed: ProfilesFeed,
+    private readonly feed: EventFeed,
     readonly tenantId: string,
     readonly config: ProgramConfig,
   ) {}
 
   static async publish(
     app: MatchingTestApp,
-    feed: ProfilesFeed,
+    feed: EventFeed,
     tenantId: string,
     overrides: Partial<ProgramConfig> = {},
   ): Promise<ProgramBuilder> {

@@ -2,17 +2,17 @@ import { deadLetterTopicOf, Topics } from '@medmentor/contracts';
 import { uniqueName, waitFor } from '@medmentor/testing';
 import { MATCHING_FEATURES } from './features';
 import { enrollment, physician, program } from './fixtures';
-import { EventLog, MatchingTestApp, ProfilesFeed, DEADLINE_MS } from './matching-test-app';
+import { EventLog, MatchingTestApp, EventFeed, DEADLINE_MS } from './matching-test-app';
 
 describe('matching read model fed by profiles events on Kafka', () => {
   let app: MatchingTestApp;
-  let feed: ProfilesFeed;
+  let feed: EventFeed;
   let log: EventLog;
   const tenant = uniqueName('tenant');
 
   beforeAll(async () => {
     app = await MatchingTestApp.start(MATCHING_FEATURES);
-    feed = await ProfilesFeed.start();
+    feed = await EventFeed.start();
     log = await EventLog.start([deadLetterTopicOf(Topics.ProfilesPhysician)]);
   });
 

@@ -1,6 +1,6 @@
 import { uniqueName } from '@medmentor/testing';
 import { MATCHING_FEATURES } from './features';
-import { fieldsOf, MatchingTestApp, ProfilesFeed } from './matching-test-app';
+import { fieldsOf, MatchingTestApp, EventFeed } from './matching-test-app';
 import { ProgramBuilder, type Participant } from './program-builder';
 
 interface Recommendations {
@@ -10,7 +10,7 @@ interface Recommendations {
 
 describe('recommendations and self-match requests', () => {
   let app: MatchingTestApp;
-  let feed: ProfilesFeed;
+  let feed: EventFeed;
   const tenant = uniqueName('tenant');
   let program: ProgramBuilder;
   let a: Participant,
@@ -30,7 +30,7 @@ describe('recommendations and self-match requests', () => {
 
   beforeAll(async () => {
     app = await MatchingTestApp.start(MATCHING_FEATURES);
-    feed = await ProfilesFeed.start();
+    feed = await EventFeed.start();
     program = await ProgramBuilder.publish(app, feed, tenant, {
       matchingMode: 'self-match',
       cycle: {

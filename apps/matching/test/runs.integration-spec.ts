@@ -2,13 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Topics } from '@medmentor/contracts';
 import { uniqueName, waitFor } from '@medmentor/testing';
 import { MATCHING_FEATURES } from './features';
-import {
-  DEADLINE_MS,
-  EventLog,
-  fieldsOf,
-  MatchingTestApp,
-  ProfilesFeed,
-} from './matching-test-app';
+import { DEADLINE_MS, EventLog, fieldsOf, MatchingTestApp, EventFeed } from './matching-test-app';
 import { ProgramBuilder } from './program-builder';
 
 interface RunBody {
@@ -39,7 +33,7 @@ interface MatchPage {
 
 describe('match runs on Kafka and FerretDB', () => {
   let app: MatchingTestApp;
-  let feed: ProfilesFeed;
+  let feed: EventFeed;
   let log: EventLog;
   const tenant = uniqueName('tenant');
   let admin: string;
@@ -49,7 +43,7 @@ describe('match runs on Kafka and FerretDB', () => {
       MATCH_RUN_POLL_INTERVAL_MS: '100',
       MATCH_RUN_LEASE_MS: '2000',
     });
-    feed = await ProfilesFeed.start();
+    feed = await EventFeed.start();
     log = await EventLog.start([Topics.MatchingRun]);
     admin = await app.token(tenant, ['program-admin']);
   });
