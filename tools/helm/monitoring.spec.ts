@@ -24,6 +24,11 @@ import {
 } from './promql-check';
 
 const run = promisify(execFile);
+
+// helm and the PromQL checker are separate processes; with the whole tools suite running in
+// parallel on a loaded 2-core machine a single helm call has taken over 10 s, jest's default.
+// The helm calls themselves are bounded at 60 s.
+jest.setTimeout(120_000);
 const repoRoot = findRepoRoot(__dirname);
 const chartDir = join(repoRoot, 'deploy', 'helm', 'medmentor');
 const rulesFile = join(chartDir, 'files', 'prometheus-rules.yaml');
@@ -249,6 +254,7 @@ describe('the chart', () => {
             cwd: repoRoot,
             env: helmEnv(repoRoot),
             maxBuffer: 64 * 1024 * 1024,
+            timeout: 60_000,
           })
         ).stdout,
       );
