@@ -12,7 +12,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 /**
  * The mailbox API tests read:
- *   GET /health, GET /messages[?to=addr], GET /messages/:id, GET /messages/:id/raw, DELETE /messages
+ *   GET /health, GET /messages[?to=addr][&after=id], GET /messages/:id, GET /messages/:id/raw, DELETE /messages
  */
 export function createApiHandler(
   store: MessageStore,
@@ -27,7 +27,12 @@ export function createApiHandler(
       sendJson(res, 200, { status: 'ok', messages: store.list().length });
     } else if (path === '/messages' && method === 'GET') {
       const to = url.searchParams.get('to');
-      sendJson(res, 200, store.list(to === null ? {} : { to }));
+      const after = url.searchParams.get('after');
+      sendJson(
+        res,
+        200,
+        store.list({ ...(to !== null && { to }), ...(after !== null && { after }) }),
+      );
     } else if (path === '/messages' && method === 'DELETE') {
       store.clear().then(
         (deleted) => sendJson(res, 200, { deleted }),

@@ -38,6 +38,8 @@ export interface IncomingMessage {
 export interface MessageFilter {
   /** Keep messages with this envelope recipient (case-insensitive). */
   to?: string;
+  /** Only messages that arrived after the one with this id (for polling a growing mailbox). */
+  after?: string;
 }
 
 const ID_PATTERN = /^[a-z0-9]+-[0-9a-f]{8}$/;
@@ -59,11 +61,14 @@ export function newMessageId(now: Date = new Date()): string {
  */
 export class MessageStore {
   private index: StoredMessage[] = [];
+  /** Position of each message in `index`, so `after` does not scan the mailbox. */
+  private positions = new Map<string, number>();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(readonly dir: string) {
     mkdirSync(dir, { recursive: true });
     this.index = this.load();
+    this.index.forEach((m, i) => this.positions.set(m.id, i));
   }
 
   private get indexFile(): string {
@@ -119,18 +124,24 @@ export class MessageStore {
       if (messageId !== undefined) stored.messageId = messageId;
       writeFileSync(join(this.dir, `${id}.eml`), message.raw);
       appendFileSync(this.indexFile, `${JSON.stringify(stored)}\n`);
-      this.index.push(stored);
+      this.positions.set(id, this.index.push(stored) - 1);
       return stored;
     });
   }
 
+  /** In arrival order. An unknown `after` id gives an empty list (the mailbox was cleared). */
   list(filter: MessageFilter = {}): StoredMessage[] {
     const to = filter.to?.toLowerCase();
-    return this.index.filter((m) => to === undefined || m.to.some((r) => r.toLowerCase() === to));
+    const from =
+      filter.after === undefined ? 0 : (this.positions.get(filter.after) ?? Infinity) + 1;
+    return this.index
+      .slice(from)
+      .filter((m) => to === undefined || m.to.some((r) => r.toLowerCase() === to));
   }
 
   get(id: string): StoredMessage | undefined {
-    return this.index.find((m) => m.id === id);
+    const at = this.positions.get(id);
+    return at === undefined ? undefined : this.index[at];
   }
 
   raw(id: string): Buffer | null {
@@ -149,6 +160,7 @@ export class MessageStore {
         if (file.endsWith('.eml')) rmSync(join(this.dir, file), { force: true });
       }
       this.index = [];
+      this.positions.clear();
       writeFileSync(this.indexFile, '');
       return count;
     });

@@ -75,16 +75,21 @@ describe('SMTP mailbox (in-process)', () => {
     expect(meta.id).toBe(message.id);
   });
 
-  it('filters by recipient, keeps arrival order, clears', async () => {
+  it('filters by recipient and by arrival after a given mail, keeps arrival order, clears', async () => {
     await send(['a@example.test'], 'first', 'x');
     await send(['b@example.test'], 'second', 'y');
     expect((await list()).map((m) => m.subject)).toEqual(['first', 'second']);
     expect((await list('?to=B@example.test')).map((m) => m.subject)).toEqual(['second']);
+    const [first] = await list();
+    await send(['b@example.test'], 'third', 'z');
+    expect((await list(`?after=${first.id}`)).map((m) => m.subject)).toEqual(['second', 'third']);
+    expect((await list(`?to=a@example.test&after=${first.id}`)).map((m) => m.subject)).toEqual([]);
+    expect(await list('?after=unknown-00000000')).toEqual([]);
 
     const cleared = (await (await fetch(`${api}/messages`, { method: 'DELETE' })).json()) as {
       deleted: number;
     };
-    expect(cleared.deleted).toBe(2);
+    expect(cleared.deleted).toBe(3);
     expect(await list()).toEqual([]);
     expect(readdirSync(dir)).toEqual(['index.jsonl']);
     expect(readFileSync(join(dir, 'index.jsonl'), 'utf8')).toBe('');
