@@ -22,7 +22,25 @@ export const schedulingConfigSchema = z.object({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('true')
     .transform((value) => value === 'true'),
+  /**
+   * Test only: the service's clock starts at this instant (then runs at real speed), so an
+   * end-to-end suite reaches reminder times without waiting. Refused with NODE_ENV=production.
+   */
+  SCHEDULING_CLOCK_START: z.iso
+    .datetime({ offset: true, error: 'must be an RFC 3339 date-time with offset' })
+    .transform((value) => new Date(value))
+    .optional(),
+  NODE_ENV: z.string().optional(),
 });
+
+/** The schema with the rules across variables that boot enforces. */
+const bootSchema = schedulingConfigSchema.refine(
+  (config) => !(config.NODE_ENV === 'production' && config.SCHEDULING_CLOCK_START),
+  {
+    path: ['SCHEDULING_CLOCK_START'],
+    message: 'is for tests and is refused when NODE_ENV is production',
+  },
+);
 
 export type SchedulingConfig = z.output<typeof schedulingConfigSchema>;
 
@@ -30,7 +48,7 @@ export const SCHEDULING_CONFIG = Symbol('SCHEDULING_CONFIG');
 
 /** Validated at boot: a bad variable stops the service with its name and the reason. */
 export const loadSchedulingConfig = (env: NodeJS.ProcessEnv = process.env): SchedulingConfig => {
-  const result = parseConfig(schedulingConfigSchema, env);
+  const result = parseConfig(bootSchema, env);
   if (!result.ok) throw new Error(formatConfigErrors(result.errors, 'scheduling'));
   return result.config;
 };
