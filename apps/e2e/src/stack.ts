@@ -1,6 +1,13 @@
 import { join } from 'node:path';
 import { generateDevKeyPair, signDevToken, type DevKeyPair, type Role } from '@medmentor/auth';
-import { kafkaBrokers, mongoUri, ServiceProcess, SERVICES, uniqueName, type ServiceName } from '@medmentor/testing';
+import {
+  kafkaBrokers,
+  mongoUri,
+  ServiceProcess,
+  SERVICES,
+  uniqueName,
+  type ServiceName,
+} from '@medmentor/testing';
 
 const ISSUER = 'medmentor-e2e';
 
@@ -22,46 +29,77 @@ const AUDIENCE = 'medmentor-api';
 export class Stack {
   readonly services: Record<ServiceName, ServiceProcess>;
   private readonly keys: Promise<DevKeyPair>;
+  private publicKey = '';
+  /** The variables each service was started with, kept across restarts. */
+  private readonly env: Partial<Record<ServiceName, Record<string, string>>> = {};
 
   constructor(readonly runId = uniqueName('e2e')) {
     this.keys = generateDevKeyPair();
     this.services = {} as Record<ServiceName, ServiceProcess>;
   }
 
-  /** Starts the services (all four unless `names` picks some) and waits until they are ready. */
-  async start(names: ServiceName[] = Object.keys(SERVICES) as ServiceName[]): Promise<void> {
-    const { publicKeyPem: publicKey } = await this.keys;
-    for (const name of names) {
-      const service = new ServiceProcess({
-        name,
-        port: SERVICES[name] + e2ePortOffset(),
-        logDir: join(__dirname, '../../../tmp/e2e-logs', this.runId),
-        env: {
-          MONGODB_URI: mongoUri(),
-          MONGODB_DATABASE: `${this.runId}_${name}`.replace(/-/g, '_'),
-          KAFKA_BROKERS: kafkaBrokers().join(','),
-          AUTH_PUBLIC_KEY: publicKey,
-          AUTH_ISSUER: ISSUER,
-          AUTH_AUDIENCE: AUDIENCE,
-          LOG_LEVEL: 'info',
-          OUTBOX_POLL_INTERVAL_MS: '100',
-          // Suites post webhooks to local receivers and names this sandbox cannot resolve.
-          ...(name === 'notifications' && { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }),
-        },
-      });
-      this.services[name] = service;
-      service.start();
-    }
-    await Promise.all(Object.values(this.services).map((service) => service.waitReady()));
+  /**
+   * Starts the services (all four unless `names` picks some) and waits until they are ready;
+   * `env` adds or overrides variables per service.
+   */
+  async start(
+    names: ServiceName[] = Object.keys(SERVICES) as ServiceName[],
+    env: Partial<Record<ServiceName, Record<string, string>>> = {},
+  ): Promise<void> {
+    this.publicKey = (await this.keys).publicKeyPem;
+    for (const name of names) this.spawn(name, env[name] ?? {});
+    await Promise.all(names.map((name) => this.services[name].waitReady()));
+  }
+
+  /**
+   * Stops one service (SIGTERM) and starts it again on the same database, with `env` added to
+   * the variables it had.
+   */
+  async restart(name: ServiceName, env: Record<string, string> = {}): Promise<void> {
+    await this.services[name].stop();
+    this.spawn(name, { ...this.env[name], ...env });
+    await this.services[name].waitReady();
+  }
+
+  private spawn(name: ServiceName, env: Record<string, string>): void {
+    this.env[name] = env;
+    const service = new ServiceProcess({
+      name,
+      port: SERVICES[name] + e2ePortOffset(),
+      logDir: this.logDir,
+      env: {
+        MONGODB_URI: mongoUri(),
+        MONGODB_DATABASE: this.databaseOf(name),
+        KAFKA_BROKERS: kafkaBrokers().join(','),
+        AUTH_PUBLIC_KEY: this.publicKey,
+        AUTH_ISSUER: ISSUER,
+        AUTH_AUDIENCE: AUDIENCE,
+        LOG_LEVEL: 'info',
+        OUTBOX_POLL_INTERVAL_MS: '100',
+        // Suites post webhooks to local receivers and names this sandbox cannot resolve.
+        ...(name === 'notifications' && { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }),
+        ...env,
+      },
+    });
+    this.services[name] = service;
+    service.start();
   }
 
   async token(tenantId: string, roles: [Role, ...Role[]], subject = 'e2e-user'): Promise<string> {
     const { privateKeyPem: privateKey } = await this.keys;
-    return signDevToken(privateKey, { subject, tenantId, roles }, { issuer: ISSUER, audience: AUDIENCE, expiresIn: '1h' });
+    return signDevToken(
+      privateKey,
+      { subject, tenantId, roles },
+      { issuer: ISSUER, audience: AUDIENCE, expiresIn: '1h' },
+    );
   }
 
   /** A token of a physician: the physician claim links it to their profile. */
-  async physicianToken(tenantId: string, physicianId: string, roles: [Role, ...Role[]] = ['mentee']): Promise<string> {
+  async physicianToken(
+    tenantId: string,
+    physicianId: string,
+    roles: [Role, ...Role[]] = ['mentee'],
+  ): Promise<string> {
     const { privateKeyPem: privateKey } = await this.keys;
     return signDevToken(
       privateKey,
@@ -81,11 +119,21 @@ export class Stack {
   }
 
   /** A token with any claims (a physician id included), signed by this stack's key. */
-  async tokenWith(claims: { tenantId?: string; roles: [Role, ...Role[]]; subject?: string; physicianId?: string }): Promise<string> {
+  async tokenWith(claims: {
+    tenantId?: string;
+    roles: [Role, ...Role[]];
+    subject?: string;
+    physicianId?: string;
+  }): Promise<string> {
     const { privateKeyPem: privateKey } = await this.keys;
     return signDevToken(
       privateKey,
-      { subject: claims.subject ?? 'e2e-user', tenantId: claims.tenantId, roles: claims.roles, physicianId: claims.physicianId },
+      {
+        subject: claims.subject ?? 'e2e-user',
+        tenantId: claims.tenantId,
+        roles: claims.roles,
+        physicianId: claims.physicianId,
+      },
       { issuer: ISSUER, audience: AUDIENCE, expiresIn: '1h' },
     );
   }
@@ -103,7 +151,10 @@ export class Stack {
   async stop(): Promise<Record<ServiceName, number | null>> {
     const names = Object.keys(this.services) as ServiceName[];
     const codes = await Promise.all(names.map((name) => this.services[name].stop()));
-    return Object.fromEntries(names.map((name, i) => [name, codes[i]])) as Record<ServiceName, number | null>;
+    return Object.fromEntries(names.map((name, i) => [name, codes[i]])) as Record<
+      ServiceName,
+      number | null
+    >;
   }
 
   async kill(): Promise<void> {
@@ -121,7 +172,12 @@ export const api = async (
       ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
       ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
     },
-    body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+    body:
+      init.body === undefined
+        ? undefined
+        : typeof init.body === 'string'
+          ? init.body
+          : JSON.stringify(init.body),
     signal: AbortSignal.timeout(10_000),
   });
   const text = await response.text();
