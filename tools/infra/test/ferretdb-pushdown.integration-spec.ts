@@ -120,6 +120,56 @@ describe('FerretDB with equality pushdown', () => {
     expect(await found({ r: 'mentor', e: 'y' })).toEqual(['other-email']);
   });
 
+  it('answers a top-level $or whose branches fit other indexes, with arrays and the conditions beside it', async () => {
+    const meetings = rows.db.collection<{
+      _id: string;
+      t: string | string[];
+      a: string | string[];
+      b: string;
+      s: string;
+      n?: number;
+    }>('or-branches');
+    await meetings.createIndex({ t: 1, a: 1 });
+    await meetings.createIndex({ t: 1, b: 1 });
+    await meetings.insertMany([
+      { _id: 'a-is-p', t: 't1', a: 'p', b: 'x', s: 'on', n: 1 },
+      { _id: 'b-is-p', t: 't1', a: 'x', b: 'p', s: 'on', n: 2 },
+      { _id: 'a-holds-p', t: 't1', a: ['q', 'p'], b: 'x', s: 'on', n: 3 },
+      { _id: 'tenants-array', t: ['t0', 't1'], a: 'x', b: 'q', s: 'on' },
+      { _id: 'other-tenant', t: 't2', a: 'p', b: 'p', s: 'on' },
+      { _id: 'cancelled', t: 't1', a: 'p', b: 'p', s: 'off' },
+      { _id: 'neither', t: 't1', a: 'x', b: 'y', s: 'on' },
+    ]);
+    const found = async (filter: Record<string, unknown>) =>
+      (await meetings.find(filter).toArray()).map((d) => d._id).sort();
+    const either = (ids: string[]) => ({ $or: [{ a: { $in: ids } }, { b: { $in: ids } }] });
+    expect(await found({ t: 't1', s: 'on', ...either(['p']) })).toEqual([
+      'a-holds-p',
+      'a-is-p',
+      'b-is-p',
+    ]);
+    expect(await found({ t: 't1', s: 'on', ...either(['q']) })).toEqual([
+      'a-holds-p',
+      'tenants-array',
+    ]);
+    // beside ranges and numbers, which stay in Go; a branch by _id; a branch no index fits
+    expect(await found({ t: 't1', n: { $gte: 2 }, ...either(['p']) })).toEqual([
+      'a-holds-p',
+      'b-is-p',
+    ]);
+    expect(await found({ t: 't1', $or: [{ _id: 'neither' }, { b: 'p' }] })).toEqual([
+      'b-is-p',
+      'cancelled',
+      'neither',
+    ]);
+    expect(await found({ t: 't1', $or: [{ a: 'p' }, { s: 'off' }] })).toEqual([
+      'a-holds-p',
+      'a-is-p',
+      'cancelled',
+    ]);
+    expect(await meetings.countDocuments({ t: 't2', ...either(['p']) })).toBe(1);
+  });
+
   it('still refuses a duplicate of the unique key', async () => {
     await expect(
       rows.insertOne({ _id: 'dup', tenantId: 't1', email: 'a@x' }),

@@ -82,7 +82,13 @@ func prepareWhereClause(filter *types.Document, indexes []metadata.IndexInfo) (s
 		return joinConditions(byID)
 	}
 
-	if prefix := bestIndexPrefix(conditions, indexes); len(prefix) > 0 {
+	prefix := bestIndexPrefix(conditions, indexes)
+
+	if clause, args, ok := orBranchesClause(filter, conditions, len(prefix), indexes); ok {
+		return clause, args
+	}
+
+	if len(prefix) > 0 {
 		return indexPrefixClause(prefix, conditions)
 	}
 
@@ -91,6 +97,72 @@ func prepareWhereClause(filter *types.Document, indexes []metadata.IndexInfo) (s
 	}
 
 	return joinConditions(flags)
+}
+
+// orBranchesClause returns `(branch 1) OR (branch 2) ...` for a top-level $or whose every branch,
+// together with the conditions beside the $or, fits an index better than those conditions alone
+// (a lookup by _id, or a longer run of leading index fields): {tenantId: t, $or: [{menteeId: m},
+// {mentorId: m}]} reads the two index ranges instead of the whole tenant. A document matching the
+// filter matches the conditions beside the $or and one branch, so it is in that branch's terms.
+func orBranchesClause(filter *types.Document, outer map[string][]string, outerPrefix int, indexes []metadata.IndexInfo) (string, []any, bool) {
+	value, err := filter.Get("$or")
+	if err != nil {
+		return "", nil, false
+	}
+
+	branches, ok := value.(*types.Array)
+	if !ok || branches.Len() == 0 {
+		return "", nil, false
+	}
+
+	terms := make([]string, 0, branches.Len())
+
+	var args []any
+
+	for i := 0; i < branches.Len(); i++ {
+		element, _ := branches.Get(i)
+
+		branch, ok := element.(*types.Document)
+		if !ok {
+			return "", nil, false
+		}
+
+		conditions := make(map[string][]string, len(outer)+branch.Len())
+		for field, texts := range outer {
+			conditions[field] = texts
+		}
+
+		for _, key := range branch.Keys() {
+			if key == "" || strings.HasPrefix(key, "$") || strings.Contains(key, ".") {
+				continue
+			}
+
+			operand, _ := branch.Get(key)
+			if candidates := candidateValues(operand); len(candidates) == 1 {
+				conditions[key] = candidates[0]
+			}
+		}
+
+		var clause string
+		var clauseArgs []any
+
+		if texts, ok := conditions["_id"]; ok {
+			clause, clauseArgs = equalityCondition("_id", texts)
+		} else {
+			prefix := bestIndexPrefix(conditions, indexes)
+			if len(prefix) <= outerPrefix {
+				return "", nil, false
+			}
+
+			clause, clauseArgs = indexPrefixClause(prefix, conditions)
+			clause = strings.TrimPrefix(clause, " WHERE ")
+		}
+
+		terms = append(terms, "("+clause+")")
+		args = append(args, clauseArgs...)
+	}
+
+	return " WHERE (" + strings.Join(terms, " OR ") + ")", args, true
 }
 
 // pushdownCondition is one field that must have one of the JSON texts.
