@@ -11,19 +11,22 @@ import { Match, type KickoffState, type MatchResource } from './schemas/match.sc
 export class MatchRepository {
   constructor(@InjectModel(Match.name) private readonly model: Model<Match>) {}
 
-  /** Records an activated match once; a redelivery finds it there and changes nothing. */
-  async insertIfAbsent(doc: Match): Promise<void> {
+  /**
+   * Records an activated match once and returns it as stored: a redelivery, or a replica
+   * handling the same activation, gets the first one's document. One write when it is new (an
+   * upsert rather than findOneAndUpdate, whose projection FerretDB does not implement).
+   */
+  async record(doc: Match): Promise<Match | null> {
+    const filter = { _id: doc._id, tenantId: doc.tenantId };
     try {
-      await this.model
-        .updateOne(
-          { _id: doc._id, tenantId: doc.tenantId },
-          { $setOnInsert: doc },
-          { upsert: true },
-        )
+      const result = await this.model
+        .updateOne(filter, { $setOnInsert: doc }, { upsert: true })
         .exec();
+      if (result.upsertedCount === 1) return doc;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
+    return this.find(filter);
   }
 
   find(filter: TenantScoped<{ _id: string }>): Promise<Match | null> {

@@ -5,16 +5,18 @@ import {
   findCommonSlots,
   planSeries,
   type Interval,
+  type SeriesPlan,
 } from '@medmentor/scheduling-engine';
 import { AnnouncementRepository } from '../announcements/announcement.repository';
 import { CLOCK, type Clock } from '../config/clock';
+import type { AgendaTemplate } from '../programs/schemas/agenda-template.schema';
 import { SCHEDULING_CONFIG, type SchedulingConfig } from '../config/scheduling-config';
 import { DirectoryService } from '../directory/directory.service';
 import type { ProgramCadence } from '../directory/schemas/program-cadence.schema';
 import { relationshipEvent, type EventCause } from './meeting-events';
 import { kickoffId, MeetingFactory, seriesIdOf, type PairZones } from './meeting-factory.service';
 import { MatchRepository } from './match.repository';
-import { MeetingRepository } from './meeting.repository';
+import { MeetingRepository, type MeetingWithEvents } from './meeting.repository';
 import { PairCalendarService } from './pair-calendar.service';
 import type { KickoffState, Match } from './schemas/match.schema';
 import type { Meeting } from './schemas/meeting.schema';
@@ -45,8 +47,7 @@ export class MeetingPlanner {
   ) {}
 
   async activate(facts: MatchFacts, cause: EventCause): Promise<void> {
-    const now = this.clock.now();
-    await this.matches.insertIfAbsent({
+    const match = await this.matches.record({
       _id: facts.matchId,
       tenantId: facts.tenantId,
       programId: facts.programId,
@@ -58,34 +59,47 @@ export class MeetingPlanner {
       milestones: [],
       resources: [],
       rev: 0,
-      createdAt: now,
+      createdAt: this.clock.now(),
     });
-    await this.plan(facts.tenantId, facts.matchId, cause);
+    await this.planMatch(match, cause);
   }
 
   /** Plans the match if it is active and not planned yet; does nothing otherwise. */
   async plan(tenantId: string, matchId: string, cause: EventCause = {}): Promise<void> {
-    const match = await this.matches.find({ tenantId, _id: matchId });
+    await this.planMatch(await this.matches.find({ tenantId, _id: matchId }), cause);
+  }
+
+  /**
+   * One read per collection (match, program, templates, the pair's profiles, busy time and
+   * meetings), the kickoff and its check-ins in one insert, the outcome in one update. The
+   * kickoff is looked up by id only when the pair's scheduled meetings do not show it and
+   * something final would follow (giving up, or a failed insert).
+   */
+  private async planMatch(match: Match | null, cause: EventCause): Promise<void> {
     if (!match || match.status !== 'active' || match.kickoff) return;
-    const program = await this.directory.program(tenantId, match.programId);
+    const program = await this.directory.program(match.tenantId, match.programId);
     const now = this.clock.now().getTime();
     const windowDays = program?.kickoffWindowDays ?? 14;
     const earliest = now + this.config.SCHEDULING_MIN_NOTICE_HOURS * HOUR;
     const latest = Math.max(match.activatedAt.getTime() + windowDays * DAY, earliest + DAY);
     const window = { start: earliest, end: latest };
-    const existing = await this.meetings.findById({ tenantId, _id: kickoffId(matchId) });
     const calendar = await this.pairs.load(match, {
       start: now,
       end: now + (this.config.SCHEDULING_HORIZON_DAYS + windowDays) * DAY,
     });
+    const stored = () =>
+      this.meetings.findById({ tenantId: match.tenantId, _id: kickoffId(match._id) });
     if (!program || !calendar.ok) {
       // Profiles' events may still be on their way: the timer retries until the window closes.
-      if (now < latest && !existing) return;
+      if (now < latest) return;
+      const existing = await stored();
       if (!existing)
         return this.noSlot(match, window, calendar.ok ? 'profile-missing' : calendar.reason, cause);
       return;
     }
-    if (existing) return this.settle(match, program, existing, calendar, cause);
+    const templates = await this.factory.templatesOf(match);
+    const scheduled = calendar.scheduled.find((m) => m._id === kickoffId(match._id));
+    if (scheduled) return this.settle(match, program, scheduled, calendar, templates, cause);
     const [slot] = findCommonSlots({
       participants: calendar.participants,
       busy: calendar.meetings,
@@ -93,9 +107,12 @@ export class MeetingPlanner {
       durationMinutes: this.config.SCHEDULING_KICKOFF_MINUTES,
       limit: 1,
     });
-    if (!slot) return this.noSlot(match, window, 'no-overlap', cause);
-    const kickoff = await this.insertKickoff(match, program, calendar, slot, cause);
-    if (kickoff) await this.settle(match, program, kickoff, calendar, cause);
+    if (!slot) {
+      const existing = await stored();
+      if (existing) return this.settle(match, program, existing, calendar, templates, cause);
+      return this.noSlot(match, window, 'no-overlap', cause);
+    }
+    await this.schedule(match, program, calendar, slot, templates, cause);
   }
 
   /**
@@ -110,34 +127,62 @@ export class MeetingPlanner {
     slot: Interval,
     cause: EventCause = {},
   ): Promise<Meeting | null> {
-    const kickoff = await this.insertKickoff(match, program, calendar, slot, cause);
-    if (kickoff) await this.settle(match, program, kickoff, calendar, cause, 'no-common-slot');
-    return kickoff;
+    const templates = await this.factory.templatesOf(match);
+    return this.schedule(match, program, calendar, slot, templates, cause, 'no-common-slot');
   }
 
-  private async insertKickoff(
+  /**
+   * Stores the kickoff at `slot` with the check-ins that follow it, in one insert, kickoff
+   * first; when a kickoff is stored already (another replica, a redelivery, a repeated
+   * request), its series follows the stored one instead. Returns the stored kickoff.
+   */
+  private async schedule(
     match: Match,
     program: ProgramCadence,
     calendar: PairZones,
     slot: Interval,
+    templates: readonly AgendaTemplate[],
     cause: EventCause,
+    from?: KickoffState,
   ): Promise<Meeting | null> {
-    const templates = await this.factory.templatesOf(match);
-    await this.meetings.insertNew([
-      this.factory.kickoff(match, program, calendar, slot, templates, cause),
-    ]);
-    return this.meetings.findById({ tenantId: match.tenantId, _id: kickoffId(match._id) });
+    const kickoff = this.factory.kickoff(match, program, calendar, slot, templates, cause);
+    const series = this.series(match, program, kickoff.meeting, calendar, templates, cause);
+    if (await this.meetings.insertAfterFirst(kickoff, series.checkIns)) {
+      await this.record(match, kickoff.meeting, series, from);
+      return kickoff.meeting;
+    }
+    const existing = await this.meetings.findById({
+      tenantId: match.tenantId,
+      _id: kickoffId(match._id),
+    });
+    if (existing) await this.settle(match, program, existing, calendar, templates, cause, from);
+    return existing;
   }
 
-  /** Stores the check-ins up to the horizon and records the outcome on the match, once. */
+  /** Stores the check-ins following a stored kickoff and records the outcome on the match, once. */
   private async settle(
     match: Match,
     program: ProgramCadence,
     kickoff: Meeting,
     calendar: PairZones,
+    templates: readonly AgendaTemplate[],
     cause: EventCause,
     from?: KickoffState,
   ): Promise<void> {
+    const series = this.series(match, program, kickoff, calendar, templates, cause);
+    await this.meetings.insertNew(series.checkIns);
+    await this.record(match, kickoff, series, from);
+  }
+
+  /** The check-ins up to the horizon after the kickoff, nudged onto common slots. */
+  private series(
+    match: Match,
+    program: ProgramCadence,
+    kickoff: Meeting,
+    calendar: PairZones,
+    templates: readonly AgendaTemplate[],
+    cause: EventCause,
+  ): { plan: SeriesPlan; horizon: number; checkIns: MeetingWithEvents[] } {
     const plan = planSeries({
       phases: program.cadence,
       timeZone: calendar.menteeTimeZone,
@@ -151,16 +196,35 @@ export class MeetingPlanner {
       ...calendar.meetings,
       { start: kickoff.start.getTime(), end: kickoff.end.getTime() },
     ];
-    const templates = await this.factory.templatesOf(match);
     const occurrences = expandSeries(plan, { until: horizon });
-    await this.meetings.insertNew(
-      this.factory.checkIns(match, program, plan, occurrences, calendar, taken, templates, cause),
-    );
+    return {
+      plan,
+      horizon,
+      checkIns: this.factory.checkIns(
+        match,
+        program,
+        plan,
+        occurrences,
+        calendar,
+        taken,
+        templates,
+        cause,
+      ),
+    };
+  }
+
+  /** The outcome on the match, only while none is set (or it is still `from`). */
+  private async record(
+    match: Match,
+    kickoff: Meeting,
+    series: { plan: SeriesPlan; horizon: number },
+    from?: KickoffState,
+  ): Promise<void> {
     await this.matches.settlePlanning(
       { tenantId: match.tenantId, _id: match._id },
       {
         kickoff: 'scheduled',
-        series: { ...plan, id: seriesIdOf(match._id), horizon: new Date(horizon) },
+        series: { ...series.plan, id: seriesIdOf(match._id), horizon: new Date(series.horizon) },
         health: 'on-track',
         reviewAt: kickoff.end,
       },

@@ -35,6 +35,13 @@ export const allDuplicates = (error: unknown): boolean => {
   return writeErrors.every((w) => (w.code ?? w.err?.code) === 11000);
 };
 
+/** The position in the batch of the first write that failed (0 when the error names none). */
+const firstFailedIndex = (error: unknown): number => {
+  const e = error as { writeErrors?: { index?: number } | { index?: number }[] };
+  const writeErrors = Array.isArray(e.writeErrors) ? e.writeErrors : [e.writeErrors];
+  return Math.min(...writeErrors.map((w) => w?.index ?? 0));
+};
+
 @Injectable()
 export class MeetingRepository {
   constructor(@InjectModel(Meeting.name) private readonly model: Model<Meeting>) {}
@@ -52,6 +59,29 @@ export class MeetingRepository {
       );
     } catch (error) {
       if (!allDuplicates(error)) throw error;
+    }
+  }
+
+  /**
+   * Inserts `first` and then `rest`, in one ordered insert. False, with nothing inserted, when
+   * `first` exists (someone planned it first: what follows it is theirs to store). Duplicates
+   * among `rest` (a replica storing the same meetings at once) are skipped.
+   */
+  async insertAfterFirst(
+    first: MeetingWithEvents,
+    rest: readonly MeetingWithEvents[],
+  ): Promise<boolean> {
+    try {
+      await this.model.insertMany(
+        [first, ...rest].map(({ meeting, events }) => ({ ...meeting, ...outboxFields(events) })),
+        { ordered: true },
+      );
+      return true;
+    } catch (error) {
+      if (!allDuplicates(error)) throw error;
+      if (firstFailedIndex(error) === 0) return false;
+      await this.insertNew(rest);
+      return true;
     }
   }
 

@@ -3,6 +3,7 @@ import type { Interval, Participant } from '@medmentor/scheduling-engine';
 import { BusyService } from '../busy/busy.service';
 import { DirectoryService } from '../directory/directory.service';
 import { MeetingRepository } from './meeting.repository';
+import type { Meeting } from './schemas/meeting.schema';
 
 export interface Pair {
   tenantId: string;
@@ -15,6 +16,8 @@ export type PairCalendar =
       ok: true;
       participants: [Participant, Participant];
       meetings: Interval[];
+      /** The pair's scheduled meetings in the window (`meetings` are their times). */
+      scheduled: Meeting[];
       menteeTimeZone: string;
       mentorTimeZone: string;
     }
@@ -51,8 +54,10 @@ export class PairCalendarService {
         to: new Date(window.end),
       }),
     ]);
+    const mine = scheduled.filter((m) => !exceptMeetingIds.includes(m._id));
     return {
       ok: true,
+      scheduled: mine,
       participants: [
         {
           timeZone: mentee.timeZone,
@@ -65,9 +70,7 @@ export class PairCalendarService {
           busy: busy.get(mentor._id) ?? [],
         },
       ],
-      meetings: scheduled
-        .filter((m) => !exceptMeetingIds.includes(m._id))
-        .map((m) => ({ start: m.start.getTime(), end: m.end.getTime() })),
+      meetings: mine.map((m) => ({ start: m.start.getTime(), end: m.end.getTime() })),
       menteeTimeZone: mentee.timeZone,
       mentorTimeZone: mentor.timeZone,
     };
