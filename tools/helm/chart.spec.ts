@@ -75,7 +75,11 @@ const chart = parseYaml(readFileSync(join(chartDir, 'Chart.yaml'), 'utf8')) as {
 };
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
 const readmeVariables = readmeConfigVariables(readme);
-const serviceVariables = readmeServiceVariables(readme);
+/** Settings for test runs only, which a deployment never sets (the image runs with NODE_ENV=production, which refuses them). */
+const TEST_ONLY_VARIABLES = ['SCHEDULING_CLOCK_START', 'NODE_ENV'];
+const serviceVariables = readmeServiceVariables(readme).filter(
+  (v) => !TEST_ONLY_VARIABLES.includes(v.variable),
+);
 const name = (service: string) => `${RELEASE}-medmentor-${service}`;
 
 interface HelmResult {
@@ -794,6 +798,10 @@ describe(`the Helm chart (helm ${HELM_VERSION})`, () => {
           .filter((v) => v.service !== service && env.has(v.variable))
           .map((v) => v.variable);
         expect({ service, missing, foreign }).toEqual({ service, missing: [], foreign: [] });
+        expect({ service, testOnly: TEST_ONLY_VARIABLES.filter((v) => env.has(v)) }).toEqual({
+          service,
+          testOnly: [],
+        });
         for (const variable of SERVICE_SECRET_VARIABLES.filter((v) => env.has(v)))
           expect({ service, variable, from: env.get(variable)?.from.split(':')[0] }).toEqual({
             service,
