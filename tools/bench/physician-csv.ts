@@ -1,5 +1,6 @@
 /** A seeded physician CSV in the import format (see the profiles README): same seed, same file. */
 import { INTERESTS, npiCheckDigit, PRACTICE_SETTINGS, SPECIALTIES } from '@medmentor/domain';
+import { FAMILY_NAMES as FAMILY, GIVEN_NAMES as GIVEN } from '../synthetic/physicians';
 import { Prng } from './prng';
 
 const HEADER = [
@@ -26,19 +27,6 @@ const HEADER = [
   'taking_break',
 ];
 
-const GIVEN = ['Ana', 'Bo', 'Chinwe', 'Dmitri', 'Elena', 'Farah', 'Gustavo', 'Hana', 'Ivan', 'Jin'];
-const FAMILY = [
-  'García',
-  'Li',
-  'Okafor',
-  'Petrov',
-  'Rossi',
-  'Khan',
-  'Silva',
-  'Sato',
-  'Novak',
-  'Kim',
-];
 const PLACES = [
   ['Chicago', 'IL', 'America/Chicago'],
   ['Boston', 'MA', 'America/New_York'],
