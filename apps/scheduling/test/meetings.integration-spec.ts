@@ -100,6 +100,8 @@ describe('meetings planned from matching events (real Kafka and MongoDB-wire ser
     const matchDoc = await a.connection
       .collection('matches')
       .findOne({ _id: facts.matchId as never });
+    // Stored whole, its empty lists included (the timer's review and the resources read them).
+    expect([matchDoc?.['milestones'], matchDoc?.['resources']]).toEqual([[], []]);
     expect(matchDoc?.['series']).toMatchObject({
       timeZone: 'America/New_York',
       segments: [

@@ -20,7 +20,7 @@ export class MatchResourceService {
 
   async list(principal: Principal, matchId: string) {
     const match = await this.meetings.visibleMatch(principal, matchId);
-    const items = [...match.resources].sort(
+    const items = [...(match.resources ?? [])].sort(
       (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id),
     );
     return { items: items.map(toResourceView) };
@@ -43,7 +43,7 @@ export class MatchResourceService {
 
   async remove(principal: Principal, matchId: string, resourceId: string): Promise<void> {
     const match = await this.meetings.visibleMatch(principal, matchId);
-    const resource = match.resources.find((r) => r.id === resourceId);
+    const resource = (match.resources ?? []).find((r) => r.id === resourceId);
     const removed =
       resource &&
       (await this.matches.removeResource({ tenantId: principal.tenantId, _id: matchId }, resource));

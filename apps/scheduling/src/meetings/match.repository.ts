@@ -13,20 +13,17 @@ export class MatchRepository {
 
   /**
    * Records an activated match once and returns it as stored: a redelivery, or a replica
-   * handling the same activation, gets the first one's document. One write when it is new (an
-   * upsert rather than findOneAndUpdate, whose projection FerretDB does not implement).
+   * handling the same activation, gets the first one's document. An insert, not an upsert:
+   * FerretDB leaves the empty arrays of an upsert's `$setOnInsert` out of the stored document.
    */
   async record(doc: Match): Promise<Match | null> {
-    const filter = { _id: doc._id, tenantId: doc.tenantId };
     try {
-      const result = await this.model
-        .updateOne(filter, { $setOnInsert: doc }, { upsert: true })
-        .exec();
-      if (result.upsertedCount === 1) return doc;
+      await this.model.create(doc);
+      return doc;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
-    return this.find(filter);
+    return this.find({ _id: doc._id, tenantId: doc.tenantId });
   }
 
   find(filter: TenantScoped<{ _id: string }>): Promise<Match | null> {

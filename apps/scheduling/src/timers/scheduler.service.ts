@@ -147,7 +147,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
         total: actionItems.length,
         done: actionItems.filter((i) => i.status === 'done').length,
       },
-      reached: match.milestones,
+      // Matches stored by earlier versions through an upsert may lack the (empty) list.
+      reached: match.milestones ?? [],
       ...(match.overdueFor && { overdueFor: match.overdueFor }),
       now,
     });
