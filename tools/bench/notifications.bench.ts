@@ -17,6 +17,7 @@ import { createEvent } from '@medmentor/contracts';
 import { generateDevKeyPair } from '@medmentor/auth';
 import { ServiceProcess, waitFor } from '@medmentor/testing';
 import { ensureBuilt, ensureInfra, option } from './profiles-service';
+import { mailbox } from './mailbox';
 import { heading, row } from './timing';
 
 const root = join(__dirname, '../..');
@@ -26,11 +27,6 @@ interface StoredMessage {
   messageId?: string;
 }
 
-const mailbox = (): string => {
-  const url = process.env['SMTP_API_URL'];
-  if (!url) throw new Error('SMTP_API_URL is not set (run inside tools/infra with)');
-  return url;
-};
 const mailCount = async (): Promise<number> =>
   ((await (await fetch(`${mailbox()}/health`)).json()) as { messages: number }).messages;
 const clearMailbox = async (): Promise<void> => {

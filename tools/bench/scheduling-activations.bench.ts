@@ -1,16 +1,26 @@
 // N activated matches scheduled end to end through Kafka (target: 10,000 in < 60 s): the
 // built scheduling service (dist/, `npm run build`) runs as a process on the local Kafka
 // and MongoDB-wire servers; the benchmark publishes the profiles events first (not timed),
-// then N `match.activated` events, and times until every match is planned (kickoff and
-// check-ins stored with their events) and until the outboxes are drained (events on Kafka).
-// Run inside tools/infra: npx tsx tools/infra/src/cli.ts with -- npx tsx tools/bench/scheduling-activations.bench.ts [--matches N]
-import { tmpdir } from 'node:os';
+// then N `match.activated` events, and times, from its own consumer of scheduling's topics,
+// until every match's outcome is on Kafka (its kickoff's `meeting.scheduled`, or
+// `slot.not-found`) and until every stored meeting's `meeting.scheduled` is.
+// Run inside tools/infra: npx tsx tools/infra/src/cli.ts with -- npx tsx tools/bench/scheduling-activations.bench.ts [--matches N] [--port P]
+import { spawn, type ChildProcess } from 'node:child_process';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { createEvent, type EventPayload, type EventType } from '@medmentor/contracts';
+import { Topics } from '@medmentor/contracts';
 import { generateDevKeyPair } from '@medmentor/auth';
 import { kafkaBrokers, mongoUri, ServiceProcess, uniqueName, waitFor } from '@medmentor/testing';
+import {
+  benchProgram,
+  eventSender,
+  registeredPhysician,
+  schedulingFixtures,
+  ZONES,
+  type BenchPhysician,
+} from './scheduling-fixtures';
 import { heading, row } from './timing';
 
 const argument = (name: string, fallback: number): number => {
@@ -18,48 +28,55 @@ const argument = (name: string, fallback: number): number => {
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 };
 const MATCHES = argument('--matches', 10_000);
-const MENTORS = Math.max(1, Math.ceil(MATCHES / 25));
+/** `--cpu-prof <dir>`: the service writes a V8 CPU profile there when it stops. */
+const CPU_PROFILE_DIR = process.argv.includes('--cpu-prof')
+  ? process.argv[process.argv.indexOf('--cpu-prof') + 1]
+  : undefined;
+const PORT = argument('--port', 13_903);
 /** A tenant of its own: the service also reads every earlier event on the topics. */
 const TENANT = uniqueName('bench-tenant');
 const ACTIVATED_AT = '2026-03-02T12:00:00.000Z';
-const ZONES = [
-  'America/New_York',
-  'America/Chicago',
-  'America/Los_Angeles',
-  'Europe/London',
-  'Asia/Kolkata',
-];
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
+/** The service under `node --cpu-prof` (not allowed in NODE_OPTIONS, so spawned here). */
+class ProfiledService extends ServiceProcess {
+  private profiled: ChildProcess | undefined;
 
-const physician = (id: string, zone: string) => ({
-  physicianId: id,
-  tenantId: TENANT,
-  displayName: `Dr ${id}`,
-  email: `${id}@example.org`,
-  timeZone: zone,
-  languages: ['en'],
-  availability: WEEKDAYS.flatMap((day) => [
-    { day, start: '07:00', end: '09:00' },
-    { day, start: '12:00', end: '14:00' },
-    { day, start: '18:00', end: '21:00' },
-  ]),
-  specialty: 'internal-medicine',
-  careerStage: { stage: 'resident' as const, pgy: 2 },
-  interests: [],
-  practiceSetting: {},
-  mentoringCapacity: 30,
-  takingBreak: false,
-  mentorTraining: { completed: true },
-  reportingLine: { supervisorIds: [], evaluatorIds: [] },
-  version: 1,
-});
+  override get running(): boolean {
+    return this.profiled?.exitCode === null && this.profiled.signalCode === null;
+  }
+
+  override start(): void {
+    this.profiled = spawn(
+      process.execPath,
+      [
+        '--cpu-prof',
+        `--cpu-prof-dir=${CPU_PROFILE_DIR}`,
+        join(__dirname, '../../dist/apps/scheduling/src/main.js'),
+      ],
+      {
+        env: { ...process.env, ...this.options.env, PORT: String(this.options.port) },
+        stdio: 'inherit',
+      },
+    );
+  }
+
+  override async stop(): Promise<number | null> {
+    const child = this.profiled;
+    if (!child || !this.running) return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    return exited;
+  }
+}
+
+/** The profiles event of a bench physician, in the bench's tenant. */
+const registered = (p: BenchPhysician) => registeredPhysician(p, TENANT);
 
 const main = async (): Promise<void> => {
   const database = uniqueName('bench_scheduling').replace(/-/g, '_');
   const keys = await generateDevKeyPair();
-  const service = new ServiceProcess({
+  const service = new (CPU_PROFILE_DIR ? ProfiledService : ServiceProcess)({
     name: 'scheduling',
-    port: 13_903,
+    port: PORT,
     logDir: join(tmpdir(), 'medmentor-bench'),
     env: {
       MONGODB_URI: mongoUri(),
@@ -82,118 +99,94 @@ const main = async (): Promise<void> => {
     logLevel: logLevel.NOTHING,
   });
   const producer = kafka.producer({ allowAutoTopicCreation: false });
+  const watcher = kafka.consumer({ groupId: uniqueName('bench-scheduling-watcher') });
   try {
     service.start();
     await service.waitReady();
     await producer.connect();
-    const send = async <T extends EventType>(type: T, items: EventPayload<T>[]): Promise<void> => {
-      for (let i = 0; i < items.length; i += 500) {
-        const events = items
-          .slice(i, i + 500)
-          .map((data) => createEvent(type, data, { tenantId: TENANT, source: 'bench' }));
-        await producer.send({
-          topic: events[0].topic,
-          acks: -1,
-          messages: events.map((e) => ({ key: e.key, value: JSON.stringify(e.envelope) })),
-        });
-      }
-    };
+    await watcher.connect();
+    const send = eventSender(producer, TENANT);
     const programId = uniqueName('bench-program');
-    await send('medmentor.profiles.program.published', [
-      {
-        programId,
-        tenantId: TENANT,
-        name: 'Bench',
-        kind: 'institutional',
-        matchingMode: 'cohort',
-        status: 'active',
-        rolesOffered: [{ role: 'career', perMentee: 1 }],
-        scoringWeights: {
-          specialty: 1,
-          careerStage: 1,
-          interests: 0,
-          goals: 0,
-          practiceSetting: 0,
-          geography: 0,
-          language: 0,
-          availability: 0,
-        },
-        eligibility: {
-          mentees: { careerStages: [], specialties: [] },
-          mentors: { careerStages: [], specialties: [] },
-        },
-        requirements: { mentorTrainingCompleted: false },
-        cadence: [{ every: 'month', count: 6 }, { every: 'quarter' }],
-        kickoffWindowDays: 14,
-        reminderOffsetsMinutes: [1440, 60],
-        cycle: {
-          enrollmentOpensAt: '2026-01-01T00:00:00.000Z',
-          enrollmentClosesAt: '2026-02-01T00:00:00.000Z',
-        },
-        version: 1,
-      },
+    await send('medmentor.profiles.program.published', [benchProgram(programId, TENANT)]);
+    const { mentors, pairs } = schedulingFixtures(MATCHES);
+    await send('medmentor.profiles.physician.registered', [
+      ...mentors.map(registered),
+      ...pairs.map(({ mentee }) => registered(mentee)),
     ]);
-    const mentors = Array.from({ length: MENTORS }, (_, i) =>
-      physician(`mentor-${i}`, ZONES[i % ZONES.length]),
-    );
-    const mentees = Array.from({ length: MATCHES }, (_, i) =>
-      physician(`mentee-${i}`, ZONES[(i * 7) % ZONES.length]),
-    );
-    await send('medmentor.profiles.physician.registered', [...mentors, ...mentees]);
     await waitFor(
-      async () => (await db.collection('physicians').countDocuments({ tenantId: TENANT })) === MENTORS + MATCHES,
-      {
-        timeoutMs: 600_000,
-        intervalMs: 500,
-        description: 'the physicians read model',
-      },
+      async () =>
+        (await db.collection('physicians').countDocuments({ tenantId: TENANT })) ===
+        mentors.length + MATCHES,
+      { timeoutMs: 600_000, intervalMs: 500, description: 'the physicians read model' },
     );
-    const matches = mentees.map((mentee, i) => ({
+    const matches = pairs.map(({ mentee, mentor }, i) => ({
       matchId: `match-${i}`,
       tenantId: TENANT,
       programId,
       role: 'career' as const,
       menteeId: mentee.physicianId,
-      mentorId: mentors[i % MENTORS].physicianId,
-      menteeEnrollmentId: `en-${i}`,
-      mentorEnrollmentId: `en-m-${i % MENTORS}`,
+      mentorId: mentor.physicianId,
+      menteeEnrollmentId: `en-${mentee.physicianId}`,
+      mentorEnrollmentId: `en-${mentor.physicianId}`,
       origin: 'run' as const,
       version: 2,
       at: ACTIVATED_AT,
     }));
+    // The outcome of each match as it reaches Kafka: its kickoff scheduled or no common slot.
+    const outcomes = new Map<string, 'kickoff' | 'no-common-slot'>();
+    let scheduledEvents = 0;
+    let lastEventAt = 0;
+    await watcher.subscribe({
+      topics: [Topics.SchedulingMeeting, Topics.SchedulingRelationship],
+      fromBeginning: true,
+    });
+    await watcher.run({
+      eachMessage: async ({ message }) => {
+        const event = JSON.parse(message.value?.toString() ?? '{}') as {
+          type?: string;
+          tenantid?: string;
+          data?: { matchId?: string; kind?: string };
+        };
+        if (event.tenantid !== TENANT || !event.data?.matchId) return;
+        lastEventAt = performance.now();
+        if (event.type === 'medmentor.scheduling.meeting.scheduled') {
+          scheduledEvents += 1;
+          if (event.data.kind === 'kickoff') outcomes.set(event.data.matchId, 'kickoff');
+        } else if (event.type === 'medmentor.scheduling.slot.not-found') {
+          outcomes.set(event.data.matchId, 'no-common-slot');
+        }
+      },
+    });
     const started = performance.now();
     await send('medmentor.matching.match.activated', matches);
     const sent = performance.now() - started;
-    await waitFor(
-      async () =>
-        (await db.collection('matches').countDocuments({ kickoff: { $exists: true } })) === MATCHES,
-      {
-        timeoutMs: 1_800_000,
-        intervalMs: 500,
-        description: 'every match planned',
-      },
-    );
+    await waitFor(async () => outcomes.size === MATCHES, {
+      timeoutMs: 3_600_000,
+      intervalMs: 200,
+      description: 'every match planned, its outcome on Kafka',
+    });
     const planned = performance.now() - started;
-    await waitFor(
-      async () => (await db.collection('meetings').countDocuments({ _outboxPending: true })) === 0,
-      {
-        timeoutMs: 1_800_000,
-        intervalMs: 500,
-        description: 'the meetings outbox drained',
-      },
-    );
-    const drained = performance.now() - started;
     const meetings = await db.collection('meetings').countDocuments();
-    const noSlot = await db.collection('matches').countDocuments({ kickoff: 'no-common-slot' });
+    await waitFor(async () => scheduledEvents >= meetings, {
+      timeoutMs: 600_000,
+      intervalMs: 200,
+      description: 'every meeting.scheduled event on Kafka',
+    });
+    const drained = lastEventAt - started;
+    const noSlot = [...outcomes.values()].filter((o) => o === 'no-common-slot').length;
+    const [load1] = loadavg();
     heading(
-      `${MATCHES} activated matches through Kafka (${MENTORS} mentors, 5 zones, monthly × 6 then quarterly)`,
+      `${MATCHES} activated matches through Kafka (${mentors.length} mentors of capacity 1-3, ${ZONES.length} zones, monthly × 6 then quarterly)`,
     );
     row('activation events produced', `${(sent / 1000).toFixed(1)} s`);
-    row('every match planned (meetings stored)', `${(planned / 1000).toFixed(1)} s`);
-    row('every scheduled event on Kafka', `${(drained / 1000).toFixed(1)} s`);
-    row('meetings stored', `${meetings} (${noSlot} matches without a common slot)`);
+    row('every outcome on Kafka', `${(planned / 1000).toFixed(1)} s`);
+    row('every meeting.scheduled on Kafka', `${(drained / 1000).toFixed(1)} s`);
+    row('kickoffs / no common slot', `${MATCHES - noSlot} / ${noSlot}`);
+    row('meetings stored (= events)', `${meetings} (${scheduledEvents} events)`);
     row('throughput', `${Math.round(MATCHES / (drained / 1000))} matches/s`);
+    row('load average (1 min) at the end', load1.toFixed(1));
   } finally {
+    await watcher.disconnect().catch(() => undefined);
     await producer.disconnect().catch(() => undefined);
     await service.stop().catch(() => undefined);
     await db.dropDatabase().catch(() => undefined);
