@@ -29,11 +29,7 @@ interface ReportJson {
   emails: { mailbox: number; sentByService: number };
 }
 
-// It needs a current dist/ (`npm run build`) and several minutes on a busy machine, so it runs
-// only when asked: DEMO_CHECK=1 (docs/demo.md).
-const describeDemo = process.env.DEMO_CHECK === '1' ? describe : describe.skip;
-
-describeDemo('npm run demo (smallest scale, --exit)', () => {
+describe('npm run demo (smallest scale, --exit)', () => {
   it('plays the cycle and writes a consistent report', async () => {
     const out = join(root, 'tmp/demo-test/report.html');
     // Its own process group, so a timeout stops the demo and the services it started.
