@@ -82,6 +82,8 @@ describe('npm run demo (smallest scale, --exit)', () => {
     expect(report.after.kickoffsScheduled + report.after.noCommonSlot).toBe(activated);
     expect(report.after.meetingsScheduled).toBeGreaterThanOrEqual(report.after.kickoffsScheduled);
     expect(report.after.held).toBeGreaterThan(0);
+    // Each held kickoff is a milestone the timer's review announces.
+    expect(Object.values(report.after.milestones).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     expect(report.emails.mailbox).toBeGreaterThan(0);
     expect(report.emails.sentByService).toBeGreaterThan(0);
     expect(report.after.acceptToInvitation.length).toBeGreaterThan(0);

@@ -4,7 +4,7 @@
 // then stays up with its URLs until Ctrl-C (or stops at once with --exit).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { kafkaBrokers } from '@medmentor/testing';
 import { afterMatch, Mailbox } from './after-match';
 import { DemoContext } from './demo-context';
@@ -86,6 +86,7 @@ const main = async (): Promise<void> => {
       },
     };
     const htmlPath = resolve(args.out ?? join(dir, `report-${runTag}.html`));
+    mkdirSync(dirname(htmlPath), { recursive: true });
     writeFileSync(htmlPath, htmlReport(report));
     writeFileSync(
       htmlPath.replace(/\.html$/, '') + '.json',
