@@ -22,6 +22,8 @@ import {
   DeliveryDeadLetterSchema,
 } from './delivery/schemas/dead-letter.schema';
 import { Delivery, DeliverySchema } from './delivery/schemas/delivery.schema';
+import { EmailDayCount, EmailDayCountSchema } from './delivery/schemas/email-day-count.schema';
+import { EmailCapRepository } from './delivery/email-cap.repository';
 import { AdminContactController } from './directory/admin-contact.controller';
 import { AdminContactService } from './directory/admin-contact.service';
 import { DirectoryConsumer } from './directory/directory.consumer';
@@ -71,6 +73,7 @@ import { WebhookTargetGuard } from './webhooks/webhook-target.guard';
       { name: AdminContact.name, schema: AdminContactSchema },
       { name: Delivery.name, schema: DeliverySchema },
       { name: DeliveryDeadLetter.name, schema: DeliveryDeadLetterSchema },
+      { name: EmailDayCount.name, schema: EmailDayCountSchema },
       { name: Preference.name, schema: PreferenceSchema },
       { name: InboxMessage.name, schema: InboxMessageSchema },
       { name: Webhook.name, schema: WebhookSchema },
@@ -96,6 +99,7 @@ import { WebhookTargetGuard } from './webhooks/webhook-target.guard';
     ErasureService,
     AdminContactService,
     DeliveryRepository,
+    EmailCapRepository,
     DeliveryMetrics,
     DeliveryRenderer,
     DeliverySender,

@@ -5,6 +5,7 @@ import type { OutgoingEvent } from '@medmentor/contracts';
 import type { TenantScoped } from '@medmentor/auth';
 import { outboxFields, withOutbox } from '@medmentor/messaging';
 import { KEYSET_SORT, keysetCondition, type PageRequest } from '@medmentor/platform';
+import { isDuplicateKeyOnly } from './duplicate-key';
 import { DeliveryDeadLetter } from './schemas/dead-letter.schema';
 import { Delivery, NO_LEASE, type DeliveryStatus } from './schemas/delivery.schema';
 
@@ -18,15 +19,6 @@ export interface DeliveryLogFilter {
   kind?: string;
   physicianId?: string;
 }
-
-const isDuplicateKeyOnly = (error: unknown): boolean => {
-  const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] })
-    ?.writeErrors;
-  if (Array.isArray(writeErrors) && writeErrors.length > 0) {
-    return writeErrors.every((e) => (e.code ?? e.err?.code) === 11000);
-  }
-  return (error as { code?: unknown })?.code === 11000;
-};
 
 /** Deliveries and dead letters: the only code touching these collections. */
 @Injectable()
@@ -115,20 +107,6 @@ export class DeliveryRepository {
   async recordDeadLetter(letter: DeliveryDeadLetter): Promise<void> {
     const { _id, ...fields } = letter;
     await this.deadLetters.updateOne({ _id }, { $setOnInsert: fields }, { upsert: true }).exec();
-  }
-
-  /** Non-critical emails created for the physician since `since` that were or will be sent. */
-  countCappedEmails(filter: TenantScoped<{ physicianId: string; since: Date }>): Promise<number> {
-    return this.model
-      .countDocuments({
-        tenantId: filter.tenantId,
-        physicianId: filter.physicianId,
-        channel: 'email',
-        createdAt: { $gte: filter.since },
-        priority: { $ne: 'critical' },
-        status: { $in: ['pending', 'sent'] },
-      })
-      .exec();
   }
 
   /** Digest-queued items whose period ended, oldest first. */

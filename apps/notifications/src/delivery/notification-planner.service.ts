@@ -4,14 +4,16 @@ import { DateTime } from 'luxon';
 import { Clock } from '../config/clock';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 import { DirectoryRepository } from '../directory/directory.repository';
+import { DirectoryService } from '../directory/directory.service';
 import { messageKind } from '../kinds/kind-registry';
 import type { MessageKindDefinition } from '../kinds/message-kind.definition';
-import { decideDelivery } from '../policy/delivery-decision';
+import { decideDelivery, type Decision } from '../policy/delivery-decision';
 import { PERSONAL_CHANNELS } from '../policy/message-kind';
 import { PreferenceService } from '../preferences/preference.service';
 import { WebhookRepository } from '../webhooks/webhook.repository';
 import { DeliveryRepository, type NewDelivery } from './delivery.repository';
 import { DispatchSignal } from './dispatch-signal';
+import { EmailCapRepository } from './email-cap.repository';
 import { outcomeEvent } from './outcome-event';
 import type { PlannedMessage, StoredPayload } from './planned-message';
 
@@ -28,6 +30,8 @@ export class NotificationPlanner {
   constructor(
     private readonly deliveries: DeliveryRepository,
     private readonly directory: DirectoryRepository,
+    private readonly names: DirectoryService,
+    private readonly cap: EmailCapRepository,
     private readonly preferences: PreferenceService,
     private readonly webhooks: WebhookRepository,
     private readonly clock: Clock,
@@ -99,58 +103,76 @@ export class NotificationPlanner {
   ): Promise<NewDelivery[]> {
     const contact = await this.directory.findContact({ _id: physicianId, tenantId: base.tenantId });
     if (contact?.erased) return [];
-    const [preferences, timeZone] = await Promise.all([
-      this.preferences.forRecipient(base.tenantId, physicianId),
-      this.preferences.timeZoneOf(base.tenantId, physicianId),
-    ]);
-    const sentToday =
-      definition.priority === 'critical'
-        ? 0
-        : await this.deliveries.countCappedEmails({
-            tenantId: base.tenantId,
-            physicianId,
-            since: DateTime.fromJSDate(now, { zone: timeZone }).startOf('day').toJSDate(),
-          });
-    return PERSONAL_CHANNELS.map((channel): NewDelivery => {
+    const preferences = await this.preferences.forRecipient(base.tenantId, physicianId);
+    const timeZone =
+      contact?.timeZone ?? (await this.names.names(base.tenantId, undefined)).tenantTimeZone;
+    const day = DateTime.fromJSDate(now, { zone: timeZone }).toISODate() ?? '';
+    const planned: NewDelivery[] = [];
+    for (const channel of PERSONAL_CHANNELS) {
       const id = `${base.sourceEventId}:p:${physicianId}:${channel}`;
-      const decision = decideDelivery({
-        priority: definition.priority,
-        category: definition.category,
-        channel,
-        preferences,
-        timeZone,
-        now,
-        sentToday,
-        dailyCap: this.config.DAILY_EMAIL_CAP,
-      });
-      const delivery = { ...base, _id: id, physicianId, channel };
-      switch (decision.action) {
-        case 'send':
-          return { ...delivery, status: 'pending', dueAt: decision.at };
-        case 'digest':
-          return {
-            ...delivery,
-            status: 'digest-queued',
-            dueAt: decision.dueAt,
-            digestKey: `${physicianId}:${decision.periodKey}`,
-          };
-        case 'skip':
-          return {
-            ...delivery,
-            status: 'skipped',
-            reason: decision.reason,
-            dueAt: now,
-            finishedAt: now,
-            events: [
-              outcomeEvent(
-                { ...delivery, attempts: 0 },
-                { type: 'medmentor.notifications.delivery.skipped', reason: decision.reason },
-                now,
-              ),
-            ],
-          };
+      const decide = (sentToday: number) =>
+        decideDelivery({
+          priority: definition.priority,
+          category: definition.category,
+          channel,
+          preferences,
+          timeZone,
+          now,
+          sentToday,
+          dailyCap: this.config.DAILY_EMAIL_CAP,
+        });
+      let decision = decide(0);
+      // Only an email that would go out now or after quiet hours takes one of the day's slots.
+      if (decision.action === 'send' && channel === 'email' && definition.priority !== 'critical') {
+        const granted = await this.cap.take({
+          tenantId: base.tenantId,
+          physicianId,
+          day,
+          deliveryId: id,
+          cap: this.config.DAILY_EMAIL_CAP,
+        });
+        if (!granted) decision = decide(this.config.DAILY_EMAIL_CAP);
       }
-    });
+      planned.push(this.delivery(base, id, physicianId, channel, decision, now));
+    }
+    return planned;
+  }
+
+  private delivery(
+    base: Base,
+    id: string,
+    physicianId: string,
+    channel: string,
+    decision: Decision,
+    now: Date,
+  ): NewDelivery {
+    const delivery = { ...base, _id: id, physicianId, channel };
+    switch (decision.action) {
+      case 'send':
+        return { ...delivery, status: 'pending', dueAt: decision.at };
+      case 'digest':
+        return {
+          ...delivery,
+          status: 'digest-queued',
+          dueAt: decision.dueAt,
+          digestKey: `${physicianId}:${decision.periodKey}`,
+        };
+      case 'skip':
+        return {
+          ...delivery,
+          status: 'skipped',
+          reason: decision.reason,
+          dueAt: now,
+          finishedAt: now,
+          events: [
+            outcomeEvent(
+              { ...delivery, attempts: 0 },
+              { type: 'medmentor.notifications.delivery.skipped', reason: decision.reason },
+              now,
+            ),
+          ],
+        };
+    }
   }
 
   /** One delivery per (event, webhook, kind) for the tenant's webhooks that take the kind. */

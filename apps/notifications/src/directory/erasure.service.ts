@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../config/clock';
 import { DeliveryRepository } from '../delivery/delivery.repository';
+import { EmailCapRepository } from '../delivery/email-cap.repository';
 import { outcomeEvent } from '../delivery/outcome-event';
 import { InboxRepository } from '../inbox/inbox.repository';
 import { PreferenceRepository } from '../preferences/preference.repository';
@@ -14,6 +15,7 @@ import { PreferenceRepository } from '../preferences/preference.repository';
 export class ErasureService {
   constructor(
     private readonly deliveries: DeliveryRepository,
+    private readonly cap: EmailCapRepository,
     private readonly inbox: InboxRepository,
     private readonly preferences: PreferenceRepository,
     private readonly clock: Clock,
@@ -32,5 +34,6 @@ export class ErasureService {
     await this.deliveries.forgetData({ tenantId, physicianId });
     await this.inbox.deleteAll({ tenantId, physicianId });
     await this.preferences.delete({ _id: physicianId, tenantId });
+    await this.cap.deleteFor({ tenantId, physicianId });
   }
 }

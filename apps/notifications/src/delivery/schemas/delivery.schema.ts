@@ -100,5 +100,5 @@ DeliverySchema.plugin(outboxPlugin);
 DeliverySchema.index({ status: 1, dueAt: 1 });
 // Serves the delivery log, newest first per tenant.
 DeliverySchema.index({ tenantId: 1, createdAt: -1, _id: -1 });
-// Serves the daily cap count, the log filtered by physician, and erasure.
+// Serves the log filtered by physician, and erasure.
 DeliverySchema.index({ tenantId: 1, physicianId: 1, channel: 1, createdAt: -1 });
