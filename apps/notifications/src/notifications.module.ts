@@ -11,6 +11,7 @@ import { DeliveryDispatcher } from './delivery/delivery-dispatcher.service';
 import { DeliveryLogController } from './delivery/delivery-log.controller';
 import { DeliveryLogService } from './delivery/delivery-log.service';
 import { DeliveryMetrics } from './delivery/delivery-metrics';
+import { DeliveryLookupsLoader } from './delivery/delivery-lookups.service';
 import { DeliveryRenderer } from './delivery/delivery-renderer.service';
 import { DeliverySender } from './delivery/delivery-sender.service';
 import { DeliveryRepository } from './delivery/delivery.repository';
@@ -101,6 +102,7 @@ import { WebhookTargetGuard } from './webhooks/webhook-target.guard';
     DeliveryRepository,
     EmailCapRepository,
     DeliveryMetrics,
+    DeliveryLookupsLoader,
     DeliveryRenderer,
     DeliverySender,
     DigestBuilder,

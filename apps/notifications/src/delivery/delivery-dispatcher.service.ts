@@ -8,9 +8,11 @@ import {
 } from '@nestjs/common';
 import { Clock } from '../config/clock';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
+import { DeliveryRenderer } from './delivery-renderer.service';
 import { DeliverySender } from './delivery-sender.service';
 import { DeliveryRepository } from './delivery.repository';
 import { DigestBuilder } from './digest-builder.service';
+import { DispatchBatch } from './dispatch-batch';
 import { DispatchSignal } from './dispatch-signal';
 
 /** Runs `work` over `items` with at most `limit` in flight. */
@@ -46,6 +48,7 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
   constructor(
     private readonly repository: DeliveryRepository,
     private readonly sender: DeliverySender,
+    private readonly renderer: DeliveryRenderer,
     private readonly digests: DigestBuilder,
     private readonly clock: Clock,
     private readonly signal: DispatchSignal,
@@ -73,9 +76,15 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
       token,
       new Date(now.getTime() + this.config.DELIVERY_LEASE_MS),
     );
+    // Names, addresses and templates for the whole batch in a few reads; if they cannot be
+    // read now, each delivery reads its own and fails (and is retried) on its own.
+    const lookups =
+      claimed.length === 0 ? undefined : await this.renderer.load(claimed).catch(() => undefined);
+    const batch = new DispatchBatch(token, lookups);
     await inPool(claimed, this.config.DISPATCH_CONCURRENCY, (delivery) =>
-      this.sender.deliver(delivery, token),
+      this.sender.deliver(delivery, batch),
     );
+    await this.sender.record(batch);
     await this.digests.run();
     return claimed.length;
   }

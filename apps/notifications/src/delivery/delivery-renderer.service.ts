@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
-import { DirectoryRepository } from '../directory/directory.repository';
-import { DirectoryService } from '../directory/directory.service';
 import { messageKind } from '../kinds/kind-registry';
 import type { Category, Channel } from '../policy/message-kind';
 import { signUnsubscribeToken } from '../policy/unsubscribe-token';
@@ -11,9 +9,8 @@ import {
   type RenderedMessage,
   type TemplateSet,
 } from '../templates/template-engine';
-import { TemplateOverrideRepository } from '../templates/template-override.repository';
 import { WebhookSecrets } from '../webhooks/webhook-secrets';
-import { WebhookRepository } from '../webhooks/webhook.repository';
+import { DeliveryLookupsLoader, type DeliveryLookups } from './delivery-lookups.service';
 import type { MessageAttachment, StoredPayload } from './planned-message';
 import type { Delivery } from './schemas/delivery.schema';
 
@@ -44,21 +41,31 @@ export type Addressed =
     }
   | { skip: 'recipient-erased' | 'recipient-removed' };
 
-/** Resolves a delivery's recipient and renders its template (the tenant's own, or the default). */
+/**
+ * Resolves a delivery's recipient and renders its template (the tenant's own, or the
+ * default), from lookups read once for the dispatcher's batch.
+ */
 @Injectable()
 export class DeliveryRenderer {
   constructor(
-    private readonly directory: DirectoryService,
-    private readonly directoryRepository: DirectoryRepository,
-    private readonly overrides: TemplateOverrideRepository,
-    private readonly webhooks: WebhookRepository,
+    private readonly lookups: DeliveryLookupsLoader,
     private readonly secrets: WebhookSecrets,
     private readonly engine: TemplateEngine,
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
-  async templateFor(tenantId: string, kind: string, channel: Channel): Promise<TemplateSet> {
-    const override = await this.overrides.find({ tenantId, kind, channel });
+  /** Reads what rendering `deliveries` needs, once. */
+  load(deliveries: readonly Delivery[]): Promise<DeliveryLookups> {
+    return this.lookups.load(deliveries);
+  }
+
+  private templateFor(
+    lookups: DeliveryLookups,
+    tenantId: string,
+    kind: string,
+    channel: Channel,
+  ): TemplateSet {
+    const override = lookups.override(tenantId, kind, channel);
     if (!override) return messageKind(kind).templates[channel];
     return {
       subject: override.subject,
@@ -67,84 +74,85 @@ export class DeliveryRenderer {
     };
   }
 
-  /** The email subject a queued item would have had, for its line in a digest. */
-  async subjectOf(delivery: Delivery, recipientName: string | undefined): Promise<string> {
-    const context = await this.context(delivery);
-    context['recipient'] = { name: recipientName };
-    const template = await this.templateFor(delivery.tenantId, delivery.kind, 'email');
-    return this.engine.render({ subject: template.subject, text: '' }, context).subject;
+  /** The email subjects queued items would have had, for their lines in a digest. */
+  async subjectsOf(
+    items: readonly Delivery[],
+    recipientName: string | undefined,
+  ): Promise<string[]> {
+    const lookups = await this.lookups.load(items);
+    return items.map((item) => {
+      const context = this.context(item, lookups);
+      context['recipient'] = { name: recipientName };
+      const template = this.templateFor(lookups, item.tenantId, item.kind, 'email');
+      return this.engine.render({ subject: template.subject, text: '' }, context).subject;
+    });
   }
 
-  private async context(delivery: Delivery): Promise<Record<string, unknown>> {
+  private context(delivery: Delivery, lookups: DeliveryLookups): Record<string, unknown> {
     const payload = JSON.parse(delivery.data ?? '{"data":{}}') as StoredPayload;
-    const names = await this.directory.names(delivery.tenantId, delivery.programId);
-    const others = await this.directory.displayNames(
-      delivery.tenantId,
-      Object.values(payload.names ?? {}),
-    );
+    const tenant = lookups.tenant(delivery.tenantId);
+    const program = lookups.program(delivery.tenantId, delivery.programId);
     const context: Record<string, unknown> = {
       ...payload.data,
-      tenant: { name: names.tenantName },
-      program: { name: names.programName ?? 'your program' },
-      timeZone: names.tenantTimeZone,
+      tenant: { name: tenant?.name ?? 'MedMentor' },
+      program: { name: program?.name ?? 'your program' },
+      timeZone: tenant?.timeZone ?? 'UTC',
     };
+    // An erased or unknown physician is "a former participant".
     for (const [variable, physicianId] of Object.entries(payload.names ?? {})) {
-      context[variable] = { name: others.get(physicianId) };
+      context[variable] = {
+        name:
+          lookups.contact(delivery.tenantId, physicianId)?.displayName ?? 'a former participant',
+      };
     }
     return context;
   }
 
-  async address(delivery: Delivery): Promise<Addressed> {
+  /** `lookups` from `load` with this delivery among those loaded (read here if not given). */
+  async address(delivery: Delivery, given?: DeliveryLookups): Promise<Addressed> {
+    const lookups = given ?? (await this.lookups.load([delivery]));
     const payload = JSON.parse(delivery.data ?? '{"data":{}}') as StoredPayload;
-    const context = await this.context(delivery);
-    const names = {
-      tenantName: (context['tenant'] as { name: string }).name,
-      tenantTimeZone: context['timeZone'] as string,
-    };
+    const context = this.context(delivery, lookups);
+    const tenantName = (context['tenant'] as { name: string }).name;
+    const tenantTimeZone = context['timeZone'] as string;
     const channel = delivery.channel as Channel;
-    const render = async () =>
+    const render = () =>
       this.engine.render(
-        await this.templateFor(delivery.tenantId, delivery.kind, channel),
+        this.templateFor(lookups, delivery.tenantId, delivery.kind, channel),
         context,
       );
 
     if (delivery.webhookId !== undefined) {
-      const hook = await this.webhooks.findOne({
-        _id: delivery.webhookId,
-        tenantId: delivery.tenantId,
-      });
+      const hook = lookups.webhook(delivery.tenantId, delivery.webhookId);
       if (!hook) return { skip: 'recipient-removed' };
-      context['recipient'] = { name: names.tenantName };
+      context['recipient'] = { name: tenantName };
       return {
         channel: 'webhook',
         url: hook.url,
         secret: this.secrets.open(hook),
-        message: await render(),
+        message: render(),
         data: payload.data,
       };
     }
     if (delivery.adminContactId !== undefined) {
-      const admin = await this.directoryRepository.findAdmin({
-        _id: delivery.adminContactId,
-        tenantId: delivery.tenantId,
-      });
+      const admin = lookups.admin(delivery.tenantId, delivery.adminContactId);
       if (!admin) return { skip: 'recipient-removed' };
       context['recipient'] = { name: admin.name };
       return {
         channel: 'email',
         to: admin.email,
-        message: await render(),
+        message: render(),
         attachments: payload.attachments ?? [],
         messageId: this.messageId(delivery._id),
       };
     }
     const physicianId = delivery.physicianId ?? '';
-    const contact = await this.directory.contact(delivery.tenantId, physicianId);
+    const contact = lookups.contact(delivery.tenantId, physicianId);
     if (contact?.erased) return { skip: 'recipient-erased' };
     if (!contact?.email) throw new RecipientUnknownError(`physician ${physicianId}`);
     context['recipient'] = { name: contact.displayName };
-    context['timeZone'] = contact.timeZone ?? names.tenantTimeZone;
-    if (channel === 'inbox') return { channel: 'inbox', physicianId, message: await render() };
+    context['timeZone'] = contact.timeZone ?? tenantTimeZone;
+    if (channel === 'inbox') return { channel: 'inbox', physicianId, message: render() };
     const unsubscribeUrl = this.unsubscribeUrl(
       delivery.tenantId,
       physicianId,
@@ -155,7 +163,7 @@ export class DeliveryRenderer {
       channel: 'email',
       to: contact.email,
       unsubscribeUrl,
-      message: await render(),
+      message: render(),
       attachments: payload.attachments ?? [],
       messageId: this.messageId(delivery._id),
     };

@@ -10,6 +10,7 @@ import { nextAttempt, type RetryPolicy } from '../policy/retry-schedule';
 import { DeliveryMetrics } from './delivery-metrics';
 import { DeliveryRenderer, type Addressed } from './delivery-renderer.service';
 import { DeliveryRepository } from './delivery.repository';
+import type { DispatchBatch } from './dispatch-batch';
 import { outcomeEvent } from './outcome-event';
 import type { Delivery } from './schemas/delivery.schema';
 
@@ -41,49 +42,63 @@ export class DeliverySender {
     };
   }
 
-  async deliver(delivery: Delivery, token: string): Promise<void> {
+  /**
+   * Sends one leased delivery of the batch; its outcome is gathered in the batch and written
+   * by `record`.
+   */
+  async deliver(delivery: Delivery, batch: DispatchBatch): Promise<void> {
     const attempts = delivery.attempts + 1;
     let addressed: Addressed;
     try {
-      addressed = await this.renderer.address(delivery);
+      addressed = await this.renderer.address(delivery, batch.lookups);
       if ('skip' in addressed) {
         const now = this.clock.now();
-        await this.repository.finish(
-          delivery._id,
-          token,
-          { status: 'skipped', reason: addressed.skip, finishedAt: now },
-          outcomeEvent(
+        batch.outcomes.finished.push({
+          id: delivery._id,
+          token: batch.token,
+          changes: { status: 'skipped', reason: addressed.skip, finishedAt: now },
+          event: outcomeEvent(
             delivery,
             { type: 'medmentor.notifications.delivery.skipped', reason: addressed.skip },
             now,
           ),
-        );
+        });
         return;
       }
-      await this.send(delivery, addressed);
+      await this.send(delivery, addressed, batch);
     } catch (error) {
-      await this.failed(delivery, token, attempts, error);
+      await this.failed(delivery, batch, attempts, error);
       return;
     }
-    // Between the channel's acceptance and this write a crash would send again after the
-    // lease expires; the Message-ID (and webhook delivery id) stay the same for receivers.
+    // Between the channel's acceptance and the batch's write a crash would send again after
+    // the lease expires; the Message-ID (and webhook delivery id) stay the same for receivers.
     const now = this.clock.now();
-    await this.repository.finish(
-      delivery._id,
-      token,
-      { status: 'sent', attempts, sentAt: now, finishedAt: now },
-      outcomeEvent(
+    batch.outcomes.finished.push({
+      id: delivery._id,
+      token: batch.token,
+      changes: { status: 'sent', attempts, sentAt: now, finishedAt: now },
+      event: outcomeEvent(
         { ...delivery, attempts },
         { type: 'medmentor.notifications.delivery.sent' },
         now,
       ),
-    );
+    });
     this.metrics.sent.inc({ channel: delivery.channel });
+  }
+
+  /**
+   * Writes the batch's outcomes: inbox messages first (an inbox delivery is `sent` only once
+   * its message is stored), then every outcome with its event in one bulk write.
+   */
+  async record(batch: DispatchBatch): Promise<void> {
+    await this.inbox.insertAllOnce(batch.inbox);
+    await this.repository.recordOutcomes(batch.outcomes);
   }
 
   private async send(
     delivery: Delivery,
     addressed: Exclude<Addressed, { skip: string }>,
+    batch: DispatchBatch,
   ): Promise<void> {
     switch (addressed.channel) {
       case 'email':
@@ -100,7 +115,7 @@ export class DeliverySender {
         });
         return;
       case 'inbox':
-        await this.inbox.insertOnce({
+        batch.inbox.push({
           _id: delivery._id,
           tenantId: delivery.tenantId,
           physicianId: addressed.physicianId,
@@ -130,7 +145,7 @@ export class DeliverySender {
 
   private async failed(
     delivery: Delivery,
-    token: string,
+    batch: DispatchBatch,
     attempts: number,
     error: unknown,
   ): Promise<void> {
@@ -144,7 +159,13 @@ export class DeliverySender {
     const next = permanent ? { retry: false as const } : nextAttempt(attempts, now, this.policy);
     if (next.retry) {
       this.metrics.retried.inc({ channel: delivery.channel });
-      await this.repository.reschedule(delivery._id, token, attempts, next.at, reason);
+      batch.outcomes.rescheduled.push({
+        id: delivery._id,
+        token: batch.token,
+        attempts,
+        dueAt: next.at,
+        lastError: reason,
+      });
       return;
     }
     this.logger.warn(`delivery ${delivery._id} failed after ${attempts} attempt(s): ${reason}`);
@@ -157,16 +178,16 @@ export class DeliverySender {
       attempts,
       failedAt: now,
     });
-    await this.repository.finish(
-      delivery._id,
-      token,
-      { status: 'failed', attempts, lastError: reason, finishedAt: now },
-      outcomeEvent(
+    batch.outcomes.finished.push({
+      id: delivery._id,
+      token: batch.token,
+      changes: { status: 'failed', attempts, lastError: reason, finishedAt: now },
+      event: outcomeEvent(
         { ...delivery, attempts },
         { type: 'medmentor.notifications.delivery.failed', reason },
         now,
       ),
-    );
+    });
     this.metrics.failed.inc({ channel: delivery.channel });
   }
 }

@@ -13,6 +13,17 @@ export type NewDelivery = Omit<Delivery, 'attempts' | 'lockedBy' | 'lockedUntil'
   events?: OutgoingEvent[];
 };
 
+/** Outcomes of a dispatch batch, written together by `recordOutcomes`. */
+export interface DeliveryOutcomes {
+  finished: {
+    id: string;
+    token: string;
+    changes: Partial<Delivery> & { status: DeliveryStatus };
+    event: OutgoingEvent;
+  }[];
+  rescheduled: { id: string; token: string; attempts: number; dueAt: Date; lastError: string }[];
+}
+
 export interface DeliveryLogFilter {
   status?: DeliveryStatus;
   channel?: string;
@@ -70,38 +81,33 @@ export class DeliveryRepository {
     return this.model.find({ lockedBy: token, status: 'pending' }).lean<Delivery[]>().exec();
   }
 
-  /** Ends a leased delivery (sent, failed or skipped) with its outcome event, if the lease still holds. */
-  async finish(
-    id: string,
-    token: string,
-    changes: Partial<Delivery> & { status: DeliveryStatus },
-    event: OutgoingEvent,
-  ): Promise<boolean> {
-    const result = await this.model
-      .updateOne(
-        { _id: id, lockedBy: token },
-        withOutbox({ $set: { ...changes, lockedUntil: NO_LEASE }, $unset: { lockedBy: 1 } }, [
-          event,
-        ]),
-      )
-      .exec();
-    return result.matchedCount === 1;
-  }
-
-  /** Puts a leased delivery back for a later attempt. */
-  async reschedule(
-    id: string,
-    token: string,
-    attempts: number,
-    dueAt: Date,
-    lastError: string,
-  ): Promise<void> {
-    await this.model
-      .updateOne(
-        { _id: id, lockedBy: token },
-        { $set: { attempts, dueAt, lastError, lockedUntil: NO_LEASE }, $unset: { lockedBy: 1 } },
-      )
-      .exec();
+  /**
+   * Ends and reschedules a dispatch batch's leased deliveries in one bulk write, each only if
+   * its lease still holds (the same conditions as `finish` and `reschedule`).
+   */
+  async recordOutcomes(outcomes: DeliveryOutcomes): Promise<void> {
+    const ops = [
+      ...outcomes.finished.map(({ id, token, changes, event }) => ({
+        updateOne: {
+          filter: { _id: id, lockedBy: token },
+          update: withOutbox(
+            { $set: { ...changes, lockedUntil: NO_LEASE }, $unset: { lockedBy: 1 } },
+            [event],
+          ),
+        },
+      })),
+      ...outcomes.rescheduled.map(({ id, token, attempts, dueAt, lastError }) => ({
+        updateOne: {
+          filter: { _id: id, lockedBy: token },
+          update: {
+            $set: { attempts, dueAt, lastError, lockedUntil: NO_LEASE },
+            $unset: { lockedBy: 1 },
+          },
+        },
+      })),
+    ];
+    if (ops.length === 0) return;
+    await this.model.bulkWrite(ops as never, { ordered: false });
   }
 
   async recordDeadLetter(letter: DeliveryDeadLetter): Promise<void> {

@@ -41,13 +41,12 @@ export class DigestBuilder {
     for (const { tenantId, digestKey, physicianId } of keys.values()) {
       const items = await this.repository.digestItems({ tenantId, digestKey });
       const contact = await this.directory.contact(tenantId, physicianId);
-      const lines = await Promise.all(
-        items.map(async (item) => ({
-          kind: item.kind,
-          createdAt: item.createdAt,
-          subject: await this.renderer.subjectOf(item, contact?.displayName),
-        })),
-      );
+      const subjects = await this.renderer.subjectsOf(items, contact?.displayName);
+      const lines = items.map((item, index) => ({
+        kind: item.kind,
+        createdAt: item.createdAt,
+        subject: subjects[index],
+      }));
       const payload: StoredPayload = {
         data: { count: items.length, sections: groupDigestItems(lines) },
       };

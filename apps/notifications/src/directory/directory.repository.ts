@@ -86,6 +86,13 @@ export class DirectoryRepository {
     return this.programs.findOne(key).lean<ProgramEntry>().exec();
   }
 
+  findPrograms(filter: TenantScoped<{ ids: string[] }>): Promise<ProgramEntry[]> {
+    return this.programs
+      .find({ tenantId: filter.tenantId, _id: { $in: filter.ids } })
+      .lean<ProgramEntry[]>()
+      .exec();
+  }
+
   saveTenant(tenant: TenantScoped<TenantEntry>): Promise<'applied' | 'stale'> {
     const { _id, tenantId, version, ...fields } = tenant;
     return upsertIfNewer(this.tenants, { _id, tenantId }, version, fields);

@@ -3,18 +3,21 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import type { TenantScoped } from '@medmentor/auth';
 import { KEYSET_SORT, keysetCondition, type PageRequest } from '@medmentor/platform';
+import { isDuplicateKeyOnly } from '../delivery/duplicate-key';
 import { InboxMessage } from './schemas/inbox-message.schema';
 
 @Injectable()
 export class InboxRepository {
   constructor(@InjectModel(InboxMessage.name) private readonly model: Model<InboxMessage>) {}
 
-  /** Stores the message once per delivery id (a repeated send changes nothing). */
-  async insertOnce(message: TenantScoped<InboxMessage>): Promise<void> {
-    const { _id, tenantId, ...fields } = message;
-    await this.model
-      .updateOne({ _id, tenantId }, { $setOnInsert: fields }, { upsert: true })
-      .exec();
+  /** Stores each message once per delivery id in one insert; ids stored already are left as they are. */
+  async insertAllOnce(messages: TenantScoped<InboxMessage>[]): Promise<void> {
+    if (messages.length === 0) return;
+    try {
+      await this.model.insertMany(messages, { ordered: false });
+    } catch (error) {
+      if (!isDuplicateKeyOnly(error)) throw error;
+    }
   }
 
   list(
