@@ -1,4 +1,4 @@
-import { Topics } from '@medmentor/contracts';
+import { createEvent, Topics } from '@medmentor/contracts';
 import { KafkaReader, uniqueName } from '@medmentor/testing';
 import { NotificationPlanner } from '../src/delivery/notification-planner.service';
 import { listMail, waitForMail } from './mailbox';
@@ -184,6 +184,62 @@ describe('events become messages (real Kafka, MongoDB-wire server and SMTP serve
       'Your enrollment in Early-career mentoring ended',
     ]);
     expect(await it$.deliveries({ sourceEventId: event.envelope.id })).toHaveLength(2);
+  });
+
+  it('plans events handed over together once each; a redelivered group adds nothing, and a bad event in it fails alone', async () => {
+    const cara = await registerPhysician({ displayName: 'Cara Lindqvist' });
+    const dev = await registerPhysician({ displayName: 'Dev Raman' });
+    const withdrawn = (physicianId: string) =>
+      createEvent(
+        'medmentor.profiles.enrollment.withdrawn',
+        {
+          enrollmentId: uniqueName('en'),
+          tenantId,
+          programId,
+          physicianId,
+          side: 'mentee',
+          withdrawnAt: new Date().toISOString(),
+          version: 2,
+        },
+        { tenantId, source: 'it' },
+      );
+    const events = [cara, dev, cara, dev, cara, dev].map((p) => withdrawn(p.physicianId));
+    const messages = (physicianId: string) => [
+      {
+        kind: 'enrollment-withdrawn',
+        recipient: { physicianId },
+        programId,
+        data: { side: 'mentee' },
+      },
+    ];
+    const planner = it$.get(NotificationPlanner);
+    // Handed over at once: the first is planned alone, the rest as one group.
+    await Promise.all(
+      events.map((e) => planner.plan(e.envelope, messages(e.envelope.data.physicianId))),
+    );
+    // The same group again (a consumer that lost its processed-event records), with an event
+    // whose planning fails among them.
+    const broken = withdrawn(cara.physicianId);
+    const again = await Promise.allSettled([
+      ...events.map((e) => planner.plan(e.envelope, messages(e.envelope.data.physicianId))),
+      planner.plan(broken.envelope, [{ ...messages(cara.physicianId)[0], kind: 'no-such-kind' }]),
+    ]);
+    expect(again.map((r) => r.status)).toEqual([...events.map(() => 'fulfilled'), 'rejected']);
+    for (const e of events) await it$.settled({ sourceEventId: e.envelope.id }, 2);
+    expect(await waitForMail(cara.email, 3)).toHaveLength(3);
+    expect(await waitForMail(dev.email, 3)).toHaveLength(3);
+    expect(await it$.deliveries({ sourceEventId: broken.envelope.id })).toHaveLength(0);
+    // Each email took one slot of the day's cap, once.
+    const counters = await it$.connection
+      .collection('email_day_counts')
+      .find({ physicianId: cara.physicianId })
+      .toArray();
+    expect(counters.flatMap((c) => c['deliveryIds'] as string[]).sort()).toEqual(
+      events
+        .filter((e) => e.envelope.data.physicianId === cara.physicianId)
+        .map((e) => `${e.envelope.id}:p:${cara.physicianId}:email`)
+        .sort(),
+    );
   });
 
   it('attaches the frozen rank list as CSV', async () => {

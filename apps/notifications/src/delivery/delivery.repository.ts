@@ -52,7 +52,20 @@ export class DeliveryRepository {
       ...outboxFields(events ?? []),
     }));
     try {
-      await this.model.insertMany(docs, { ordered: false });
+      // Through mongoose (whose hook wakes the outbox relay) only when some carry events;
+      // otherwise straight through the driver, so the relay does not scan for nothing.
+      if (deliveries.some((delivery) => (delivery.events?.length ?? 0) > 0))
+        await this.model.insertMany(docs, { ordered: false });
+      else
+        await this.model.collection.insertMany(
+          docs.map(
+            (doc) =>
+              Object.fromEntries(
+                Object.entries(doc).filter(([, value]) => value !== undefined),
+              ) as never,
+          ),
+          { ordered: false },
+        );
     } catch (error) {
       if (!isDuplicateKeyOnly(error)) throw error;
     }

@@ -5,28 +5,57 @@ import { Clock } from '../config/clock';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { DirectoryService } from '../directory/directory.service';
+import type { Contact } from '../directory/schemas/contact.schema';
 import { messageKind } from '../kinds/kind-registry';
 import type { MessageKindDefinition } from '../kinds/message-kind.definition';
-import { decideDelivery, type Decision } from '../policy/delivery-decision';
+import {
+  decideDelivery,
+  DEFAULT_PREFERENCES,
+  type Decision,
+  type RecipientPreferences,
+} from '../policy/delivery-decision';
 import { PERSONAL_CHANNELS } from '../policy/message-kind';
 import { PreferenceService } from '../preferences/preference.service';
+import type { Webhook } from '../webhooks/schemas/webhook.schema';
 import { WebhookRepository } from '../webhooks/webhook.repository';
 import { DeliveryRepository, type NewDelivery } from './delivery.repository';
 import { DispatchSignal } from './dispatch-signal';
 import { EmailCapRepository } from './email-cap.repository';
+import { GroupCommit } from './group-commit';
 import { outcomeEvent } from './outcome-event';
 import type { PlannedMessage, StoredPayload } from './planned-message';
 
 type Base = Omit<NewDelivery, '_id' | 'channel' | 'status' | 'dueAt'>;
+
+interface EventToPlan {
+  event: EventEnvelope;
+  messages: PlannedMessage[];
+}
+
+/** What planning a group of events reads, once per tenant in the group. */
+interface TenantReads {
+  contacts: Map<string, Contact>;
+  preferences: Map<string, RecipientPreferences>;
+  webhooks: Webhook[];
+  timeZone: string | undefined;
+}
 
 /**
  * Turns an event's planned messages into deliveries, one per (event, recipient, channel),
  * each with the preference decision already taken (send now, at the end of quiet hours, in a
  * digest, or skipped). Inserting is idempotent on the delivery id, so a redelivered event
  * adds nothing.
+ *
+ * Events handed over while a group is being planned (the consumer's partitions run
+ * concurrently) are planned together next: contacts, preferences and webhooks are read once
+ * per tenant of the group and every delivery is inserted in one `insertMany`. An event whose
+ * planning fails alone fails alone; a failed read or insert fails the group, and each event is
+ * retried by the consumer (the ids make that harmless).
  */
 @Injectable()
 export class NotificationPlanner {
+  private readonly group = new GroupCommit<EventToPlan>((items) => this.planGroup(items));
+
   constructor(
     private readonly deliveries: DeliveryRepository,
     private readonly directory: DirectoryRepository,
@@ -39,15 +68,76 @@ export class NotificationPlanner {
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
-  async plan(event: EventEnvelope, messages: PlannedMessage[]): Promise<void> {
+  plan(event: EventEnvelope, messages: PlannedMessage[]): Promise<void> {
+    return this.group.submit({ event, messages });
+  }
+
+  private async planGroup(items: EventToPlan[]): Promise<unknown[]> {
     const now = this.clock.now();
+    const reads = await this.read(items);
+    const planned: NewDelivery[] = [];
+    const errors: unknown[] = [];
+    for (const { event, messages } of items) {
+      try {
+        planned.push(...(await this.planEvent(event, messages, reads, now)));
+        errors.push(undefined);
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+    await this.deliveries.insertNew(planned);
+    this.signal.wake();
+    return errors;
+  }
+
+  private async read(items: EventToPlan[]): Promise<Map<string, TenantReads>> {
+    const physicians = new Map<string, Set<string>>();
+    for (const { event, messages } of items) {
+      const ids = physicians.get(event.tenantid) ?? new Set<string>();
+      physicians.set(event.tenantid, ids);
+      for (const message of messages)
+        if ('physicianId' in message.recipient) ids.add(message.recipient.physicianId);
+    }
+    const reads = new Map<string, TenantReads>();
+    for (const [tenantId, ids] of physicians) {
+      const anyMessages = items.some((i) => i.event.tenantid === tenantId && i.messages.length > 0);
+      const [contacts, preferences, webhooks] = await Promise.all([
+        ids.size === 0 ? [] : this.directory.findContacts({ tenantId, ids: [...ids] }),
+        ids.size === 0
+          ? new Map<string, RecipientPreferences>()
+          : this.preferences.forRecipients(tenantId, [...ids]),
+        anyMessages ? this.webhooks.list({ tenantId }) : [],
+      ]);
+      const byId = new Map(contacts.map((contact) => [contact._id, contact]));
+      // The tenant's zone is only needed for a recipient whose profile has none.
+      const needsTenantZone = [...ids].some((id) => byId.get(id)?.timeZone === undefined);
+      reads.set(tenantId, {
+        contacts: byId,
+        preferences,
+        webhooks,
+        timeZone: needsTenantZone
+          ? (await this.names.names(tenantId, undefined)).tenantTimeZone
+          : undefined,
+      });
+    }
+    return reads;
+  }
+
+  private async planEvent(
+    event: EventEnvelope,
+    messages: PlannedMessage[],
+    groupReads: Map<string, TenantReads>,
+    now: Date,
+  ): Promise<NewDelivery[]> {
+    const reads = groupReads.get(event.tenantid);
+    if (!reads) throw new Error(`no reads for tenant ${event.tenantid}`);
     const planned: NewDelivery[] = [];
     for (const message of messages) {
       const definition = messageKind(message.kind);
       const base = this.base(event, message, definition, now);
       if ('physicianId' in message.recipient) {
         planned.push(
-          ...(await this.forPhysician(base, message.recipient.physicianId, definition, now)),
+          ...(await this.forPhysician(base, message.recipient.physicianId, definition, reads, now)),
         );
       } else {
         const admins = await this.directory.adminsOfProgram({
@@ -66,9 +156,8 @@ export class NotificationPlanner {
         }
       }
     }
-    planned.push(...(await this.forWebhooks(event, messages, now)));
-    await this.deliveries.insertNew(planned);
-    this.signal.wake();
+    planned.push(...this.forWebhooks(event, messages, reads.webhooks, now));
+    return planned;
   }
 
   private base(
@@ -99,13 +188,13 @@ export class NotificationPlanner {
     base: Base,
     physicianId: string,
     definition: MessageKindDefinition,
+    reads: TenantReads,
     now: Date,
   ): Promise<NewDelivery[]> {
-    const contact = await this.directory.findContact({ _id: physicianId, tenantId: base.tenantId });
+    const contact = reads.contacts.get(physicianId);
     if (contact?.erased) return [];
-    const preferences = await this.preferences.forRecipient(base.tenantId, physicianId);
-    const timeZone =
-      contact?.timeZone ?? (await this.names.names(base.tenantId, undefined)).tenantTimeZone;
+    const preferences = reads.preferences.get(physicianId) ?? DEFAULT_PREFERENCES;
+    const timeZone = contact?.timeZone ?? reads.timeZone ?? 'UTC';
     const day = DateTime.fromJSDate(now, { zone: timeZone }).toISODate() ?? '';
     const planned: NewDelivery[] = [];
     for (const channel of PERSONAL_CHANNELS) {
@@ -176,13 +265,13 @@ export class NotificationPlanner {
   }
 
   /** One delivery per (event, webhook, kind) for the tenant's webhooks that take the kind. */
-  private async forWebhooks(
+  private forWebhooks(
     event: EventEnvelope,
     messages: PlannedMessage[],
+    hooks: Webhook[],
     now: Date,
-  ): Promise<NewDelivery[]> {
+  ): NewDelivery[] {
     if (messages.length === 0) return [];
-    const hooks = await this.webhooks.list({ tenantId: event.tenantid });
     const firstOfKind = new Map<string, PlannedMessage>();
     for (const message of messages)
       if (!firstOfKind.has(message.kind)) firstOfKind.set(message.kind, message);

@@ -12,6 +12,13 @@ export class PreferenceRepository {
     return this.model.findOne(key).lean<Preference>().exec();
   }
 
+  findMany(filter: TenantScoped<{ ids: string[] }>): Promise<Preference[]> {
+    return this.model
+      .find({ tenantId: filter.tenantId, _id: { $in: filter.ids } })
+      .lean<Preference[]>()
+      .exec();
+  }
+
   async save(preference: TenantScoped<Preference>): Promise<void> {
     const { _id, tenantId, quietHours, ...fields } = preference;
     await this.model

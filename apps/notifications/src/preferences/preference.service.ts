@@ -8,6 +8,7 @@ import type { Category, Channel } from '../policy/message-kind';
 import type { DigestMode } from '../policy/digest-period';
 import { PreferenceRepository } from './preference.repository';
 import type { PreferencesInput, PreferencesView } from './preferences.dto';
+import type { Preference } from './schemas/preference.schema';
 
 const notYours = () =>
   new DomainError({
@@ -26,6 +27,16 @@ const unknownPhysician = (physicianId: string) =>
     detail: `No physician ${physicianId} in this tenant.`,
   });
 
+const toRecipientPreferences = (stored: Preference | null): RecipientPreferences => {
+  if (!stored) return DEFAULT_PREFERENCES;
+  return {
+    optOuts: stored.optOuts,
+    digest: stored.digest as DigestMode,
+    ...(stored.quietHours !== undefined &&
+      stored.quietHours !== null && { quietHours: stored.quietHours }),
+  };
+};
+
 @Injectable()
 export class PreferenceService {
   constructor(
@@ -36,14 +47,19 @@ export class PreferenceService {
 
   /** What the policy needs; defaults for a physician who chose nothing. */
   async forRecipient(tenantId: string, physicianId: string): Promise<RecipientPreferences> {
-    const stored = await this.repository.find({ _id: physicianId, tenantId });
-    if (!stored) return DEFAULT_PREFERENCES;
-    return {
-      optOuts: stored.optOuts,
-      digest: stored.digest as DigestMode,
-      ...(stored.quietHours !== undefined &&
-        stored.quietHours !== null && { quietHours: stored.quietHours }),
-    };
+    return toRecipientPreferences(await this.repository.find({ _id: physicianId, tenantId }));
+  }
+
+  /** The same for several physicians of a tenant, in one read. */
+  async forRecipients(
+    tenantId: string,
+    physicianIds: string[],
+  ): Promise<Map<string, RecipientPreferences>> {
+    const stored = await this.repository.findMany({ tenantId, ids: physicianIds });
+    const byId = new Map(stored.map((preference) => [preference._id, preference]));
+    return new Map(
+      physicianIds.map((id) => [id, toRecipientPreferences(byId.get(id) ?? null)] as const),
+    );
   }
 
   async get(principal: Principal, physicianId: string): Promise<PreferencesView> {
