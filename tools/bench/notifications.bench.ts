@@ -4,14 +4,18 @@
  * second end to end and the number of duplicate mails (by Message-ID); then the ceiling of
  * the SMTP server alone, sent straight to it with the same pooled nodemailer settings.
  *
- *   npx tsx tools/bench/notifications.bench.ts [--events 10000] [--physicians 1000] [--ceiling 2000] [--build]
+ *   npx tsx tools/bench/notifications.bench.ts [--events 10000] [--physicians 1000] [--ceiling 2000] [--build] [--count-commands]
+ *
+ * `--count-commands` puts a counting relay between the service and the database (it costs
+ * some speed) and prints the commands per event during the timed part, by command and collection.
  *
  * Not a test: it prints figures. Without KAFKA_BROKERS/MONGODB_URI it runs itself inside
  * `tools/infra with`.
  */
+import { connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { MongoClient } from 'mongodb';
+import { BSON, MongoClient } from 'mongodb';
 import { createTransport } from 'nodemailer';
 import { createEvent } from '@medmentor/contracts';
 import { generateDevKeyPair } from '@medmentor/auth';
@@ -35,6 +39,49 @@ const clearMailbox = async (): Promise<void> => {
 
 const rate = (count: number, ms: number): string =>
   `${((count / ms) * 1000).toFixed(0)} /s (${count} in ${(ms / 1000).toFixed(1)} s)`;
+
+/**
+ * A TCP relay to the database that counts the commands (OP_MSG, the first field of the body)
+ * by command and collection, for `--count-commands`.
+ */
+const commandCounter = async (
+  target: string,
+): Promise<{ uri: string; counts: Map<string, number>; close(): void }> => {
+  const url = new URL(target);
+  const counts = new Map<string, number>();
+  const server: Server = createServer((client) => {
+    const upstream = connect(Number(url.port || 27017), url.hostname);
+    let pending = Buffer.alloc(0);
+    client.on('data', (chunk: Buffer) => {
+      upstream.write(chunk);
+      pending = Buffer.concat([pending, chunk]);
+      while (pending.length >= 16 && pending.length >= pending.readInt32LE(0)) {
+        const length = pending.readInt32LE(0);
+        // OP_MSG (2013) whose first section is the body (kind 0) at byte 20.
+        if (pending.readInt32LE(12) === 2013 && pending[20] === 0) {
+          const body = BSON.deserialize(pending.subarray(21, 21 + pending.readInt32LE(21)));
+          const command = Object.keys(body)[0] ?? '?';
+          const key = `${command} ${typeof body[command] === 'string' ? body[command] : ''}`;
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
+        pending = pending.subarray(length);
+      }
+    });
+    upstream.on('data', (chunk: Buffer) => client.write(chunk));
+    for (const [a, b] of [
+      [client, upstream],
+      [upstream, client],
+    ]) {
+      a.on('close', () => b.destroy());
+      a.on('error', () => b.destroy());
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  const uri = new URL(target);
+  uri.host = `127.0.0.1:${port}`;
+  return { uri: uri.toString(), counts, close: () => server.close() };
+};
 
 async function smtpCeiling(count: number): Promise<void> {
   await clearMailbox();
@@ -74,13 +121,16 @@ async function main(): Promise<void> {
   const programId = `${tenantId}-program`;
   const keys = await generateDevKeyPair();
   await clearMailbox();
+  const counter = process.argv.includes('--count-commands')
+    ? await commandCounter(process.env['MONGODB_URI']!)
+    : undefined;
 
   const service = new ServiceProcess({
     name: 'notifications',
     port: option('--port', 3904),
     logDir: join(root, 'tmp/bench-logs', database),
     env: {
-      MONGODB_URI: process.env['MONGODB_URI']!,
+      MONGODB_URI: counter?.uri ?? process.env['MONGODB_URI']!,
       MONGODB_DATABASE: database,
       KAFKA_BROKERS: process.env['KAFKA_BROKERS']!,
       KAFKA_GROUP_ID: database,
@@ -191,6 +241,7 @@ async function main(): Promise<void> {
         meta,
       ),
     );
+    counter?.counts.clear();
     const started = performance.now();
     await send(enrollments);
     row('events produced to Kafka', rate(events, performance.now() - started));
@@ -208,6 +259,12 @@ async function main(): Promise<void> {
     );
     const elapsed = performance.now() - started;
     row('emails received by the SMTP server (end to end)', rate(events, elapsed));
+    if (counter) {
+      const total = [...counter.counts.values()].reduce((sum, n) => sum + n, 0);
+      row('database commands per event', (total / events).toFixed(1));
+      for (const [key, n] of [...counter.counts].sort((a, b) => b[1] - a[1]))
+        row(`  ${key}`, (n / events).toFixed(2));
+    }
     const inbox = await db.collection('inbox_messages').countDocuments();
     row('inbox messages stored', String(inbox));
     await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -220,6 +277,7 @@ async function main(): Promise<void> {
     await producer.disconnect().catch(() => undefined);
     await mongo.close().catch(() => undefined);
     await service.stop();
+    counter?.close();
   }
   heading('Ceiling of the tools/infra SMTP server');
   await smtpCeiling(ceiling);
