@@ -17,7 +17,7 @@ const newNpi = (): string => {
 };
 
 const HEADER =
-  'given_name,family_name,email,npi,specialty,career_stage,pgy,time_zone,interests,mentoring_capacity';
+  'given_name,family_name,email,npi,specialty,career_stage,pgy,time_zone,interests,mentoring_capacity,availability';
 
 describe('physician imports (real Kafka and MongoDB-wire server)', () => {
   let it$: ProfilesTestApp;
@@ -52,11 +52,9 @@ describe('physician imports (real Kafka and MongoDB-wire server)', () => {
 
   const listAll = async () =>
     (
-      await it$.call<PageBody<{ id: string; email: string; mentoringCapacity: number }>>(
-        'GET',
-        '/api/v1/physicians?limit=100',
-        { token: admin },
-      )
+      await it$.call<
+        PageBody<{ id: string; email: string; mentoringCapacity: number; availability?: unknown }>
+      >('GET', '/api/v1/physicians?limit=100', { token: admin })
     ).body.items;
 
   beforeAll(async () => {
@@ -87,10 +85,10 @@ describe('physician imports (real Kafka and MongoDB-wire server)', () => {
     const [npiA, npiB] = [newNpi(), newNpi()];
     const csv = [
       HEADER,
-      `Ana,García,ana.${tenant}@example.org,${npiA},internal-medicine,resident,2,America/Chicago,research,0`,
-      `Bo,Li,bo.${tenant}@example.org,${npiB},surgery,senior,,Europe/London,leadership;education,3`,
-      `Cy,Ng,cy.${tenant}@example.org,1234567890,surgery,senior,,Europe/London,,1`,
-      `Di,Xu,di.${tenant}@example.org,,pediatrics,fellow,,Mars/Olympus,,1`,
+      `Ana,García,ana.${tenant}@example.org,${npiA},internal-medicine,resident,2,America/Chicago,research,0,`,
+      `Bo,Li,bo.${tenant}@example.org,${npiB},surgery,senior,,Europe/London,leadership;education,3,tue 18:00-20:00;sat 09:00-12:00`,
+      `Cy,Ng,cy.${tenant}@example.org,1234567890,surgery,senior,,Europe/London,,1,`,
+      `Di,Xu,di.${tenant}@example.org,,pediatrics,fellow,,Mars/Olympus,,1,`,
     ].join('\n');
 
     const started = await upload('csv', 'text/csv', csv);
@@ -120,7 +118,7 @@ describe('physician imports (real Kafka and MongoDB-wire server)', () => {
       rejected: 2,
     });
 
-    const changed = csv.replace(`leadership;education,3`, `leadership;education,5`);
+    const changed = csv.replace(`leadership;education,3,`, `leadership;education,5,`);
     const third = await finished((await upload('csv', 'text/csv', changed)).body._id);
     expect(third.counts).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
 
@@ -128,11 +126,17 @@ describe('physician imports (real Kafka and MongoDB-wire server)', () => {
     expect(people.filter((p) => p.email.endsWith(`${tenant}@example.org`))).toHaveLength(2);
     const bo = people.find((p) => p.email === `bo.${tenant}@example.org`)!;
     expect(bo.mentoringCapacity).toBe(5);
+    const week = [
+      { day: 'tue', start: '18:00', end: '20:00' },
+      { day: 'sat', start: '09:00', end: '12:00' },
+    ];
+    expect(bo.availability).toEqual(week);
     const boEvents = await events.waitFor(Topics.ProfilesPhysician, bo.id, 2);
     expect(boEvents.map((e) => e.type)).toEqual([
       'medmentor.profiles.physician.registered',
       'medmentor.profiles.physician.updated',
     ]);
+    expect(boEvents[0].data).toMatchObject({ availability: week });
   });
 
   it('imports a FHIR R4 Practitioner bundle with the tenant time zone as default', async () => {

@@ -30,6 +30,23 @@ const bool = (value: string | undefined): boolean | string | undefined => {
 const text = (value: string | undefined): string | undefined =>
   blank(value) ? undefined : value.trim();
 
+/** One weekly window written `mon 18:00-20:00` (day, local start, local end). */
+const WINDOW = /^([A-Za-z]{3})\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})$/;
+
+const padTime = (time: string): string => time.padStart(5, '0');
+
+/**
+ * `mon 18:00-20:00;sat 09:00-12:00`. An item in another shape is kept as its text, so the row
+ * is rejected naming it (see `parsePhysicianCsv`).
+ */
+const availability = (value: string | undefined): (Record<string, string> | string)[] | undefined =>
+  list(value)?.map((item) => {
+    const window = WINDOW.exec(item);
+    return window
+      ? { day: window[1].toLowerCase(), start: padTime(window[2]), end: padTime(window[3]) }
+      : item;
+  });
+
 const compact = (value: Record<string, unknown>): Record<string, unknown> | undefined => {
   const kept = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
   return Object.keys(kept).length > 0 ? kept : undefined;
@@ -79,6 +96,7 @@ export const csvRowToInput = (row: CsvRecord): Record<string, unknown> => {
       supervisorIds: list(row.supervisor_ids),
       evaluatorIds: list(row.evaluator_ids),
     }),
+    availability: availability(row.availability),
   };
   return Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined));
 };

@@ -63,6 +63,40 @@ describe('parsePhysicianCsv', () => {
     expect(problems(rows[3])).toEqual(['(row)']);
   });
 
+  it('reads weekly availability windows and names a window it cannot read', async () => {
+    const header = 'given_name,family_name,email,specialty,career_stage,time_zone,availability';
+    const rows = await collect(
+      [
+        header,
+        'Ana,Ruiz,ana@example.org,surgery,student,America/Chicago,MON 6:30-08:00; sat 09:00 - 12:00',
+        'Bo,Li,bo@example.org,surgery,student,America/Chicago,',
+        'Cy,Ng,cy@example.org,surgery,student,America/Chicago,tue 18:00-20:00;evenings',
+        'Di,Xu,di@example.org,surgery,student,America/Chicago,wed 20:00-18:00',
+        'Ed,Ho,ed@example.org,surgery,student,America/Chicago,thu 18:00-20:00;thu 19:00-21:00',
+      ].join('\n'),
+    );
+    expect(rows.map((r) => r.ok)).toEqual([true, true, false, false, false]);
+    const [ana, bo] = rows as Extract<ImportRow, { ok: true }>[];
+    expect(ana.input.availability).toEqual([
+      { day: 'mon', start: '06:30', end: '08:00' },
+      { day: 'sat', start: '09:00', end: '12:00' },
+    ]);
+    expect(bo.input.availability ?? []).toEqual([]);
+    const problemsOf = (r: ImportRow) => (r.ok ? [] : r.problems);
+    expect(problemsOf(rows[2])).toEqual([
+      {
+        field: 'availability',
+        message: '"evenings" is not a weekly window written like "mon 18:00-20:00"',
+      },
+    ]);
+    expect(problemsOf(rows[3])).toEqual([
+      { field: 'availability', message: 'end must be after start' },
+    ]);
+    expect(problemsOf(rows[4])).toEqual([
+      { field: 'availability', message: 'windows on thu overlap' },
+    ]);
+  });
+
   it.each([
     [
       'an unknown column',

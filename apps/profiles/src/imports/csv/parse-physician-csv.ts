@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { validateImportRow, type ImportRow } from '../import-row';
 import { csvRowToInput, type CsvRecord } from './csv-row-to-input';
-import { COLUMN_OF_FIELD, CSV_COLUMNS, REQUIRED_CSV_COLUMNS } from './physician-csv.columns';
+import { columnOfField, CSV_COLUMNS, REQUIRED_CSV_COLUMNS } from './physician-csv.columns';
 
 /** A file that cannot be read as a physician CSV at all (as opposed to a bad row). */
 export class CsvFileError extends Error {
@@ -33,6 +33,16 @@ const checkHeader = (header: string[]): string[] => {
  * number; a malformed row (wrong column count, bad quoting) is reported and skipped, and
  * reading goes on. Throws CsvFileError when the header itself is unusable.
  */
+/** The reason for an availability item that is not written `day HH:mm-HH:mm`. */
+const unreadWindow = (input: Record<string, unknown>, field: string): string | undefined => {
+  const index = /^availability\.(\d+)$/.exec(field)?.[1];
+  const item =
+    index === undefined ? undefined : (input['availability'] as unknown[])[Number(index)];
+  return typeof item === 'string'
+    ? `"${item}" is not a weekly window written like "mon 18:00-20:00"`
+    : undefined;
+};
+
 export async function* parsePhysicianCsv(input: Readable): AsyncGenerator<ImportRow> {
   const skipped: ImportRow[] = [];
   const parser = input.pipe(
@@ -62,14 +72,15 @@ export async function* parsePhysicianCsv(input: Readable): AsyncGenerator<Import
       // The parser reports a skipped record as soon as it reads it: keep line order.
       skipped.sort((a, b) => a.line - b.line);
       while (skipped.length > 0 && skipped[0].line < info.lines) yield skipped.shift()!;
-      const row = validateImportRow(info.lines, csvRowToInput(record));
+      const candidate = csvRowToInput(record);
+      const row = validateImportRow(info.lines, candidate);
       yield row.ok
         ? row
         : {
             ...row,
             problems: row.problems.map((p) => ({
-              field: COLUMN_OF_FIELD[p.field] ?? p.field,
-              message: p.message,
+              field: columnOfField(p.field),
+              message: unreadWindow(candidate, p.field) ?? p.message,
             })),
           };
     }

@@ -33,6 +33,7 @@ export const CSV_COLUMNS = [
   'mentor_training_completed_at',
   'supervisor_ids',
   'evaluator_ids',
+  'availability',
 ] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -79,4 +80,9 @@ export const COLUMN_OF_FIELD: Record<string, CsvColumn> = {
   'mentorTraining.completedAt': 'mentor_training_completed_at',
   'reportingLine.supervisorIds': 'supervisor_ids',
   'reportingLine.evaluatorIds': 'evaluator_ids',
+  availability: 'availability',
 };
+
+/** The column a rejected field came from (`availability.2.end` came from `availability`). */
+export const columnOfField = (field: string): string =>
+  COLUMN_OF_FIELD[field] ?? (field.startsWith('availability.') ? 'availability' : field);
