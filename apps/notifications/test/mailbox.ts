@@ -1,4 +1,5 @@
 // Reads what the tools/infra SMTP server received, and parses it like a mail client would.
+import ICAL from 'ical.js';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { requireEnv, waitFor } from '@medmentor/testing';
 
@@ -35,4 +36,25 @@ export const waitForMail = async (
     },
   );
   return Promise.all(stored.map((m) => parsedMail(m.id)));
+};
+
+/** The calendar parties of a mail's `.ics` attachment, read with ical.js: `[address, CN]`. */
+export const calendarPartiesOf = (
+  mail: ParsedMail | undefined,
+): { method?: string; organizer?: string[]; attendees: string[][] } => {
+  const ics = mail?.attachments.find((a) => a.filename === 'invite.ics');
+  if (ics === undefined) throw new Error('no invite.ics attached');
+  const calendar = new ICAL.Component(ICAL.parse(ics.content.toString('utf8')) as unknown[]);
+  const vevent = calendar.getFirstSubcomponent('vevent');
+  if (vevent === null) throw new Error('invite.ics has no VEVENT');
+  const party = (property: ICAL.Property) => [
+    String(property.getFirstValue()).replace(/^mailto:/i, ''),
+    String(property.getParameter('cn')),
+  ];
+  const organizer = vevent.getFirstProperty('organizer');
+  return {
+    method: calendar.getFirstPropertyValue('method')?.toString(),
+    ...(organizer !== null && { organizer: party(organizer) }),
+    attendees: vevent.getAllProperties('attendee').map(party),
+  };
 };

@@ -1,7 +1,8 @@
 import { createEvent, Topics } from '@medmentor/contracts';
 import { KafkaReader, uniqueName } from '@medmentor/testing';
 import { NotificationPlanner } from '../src/delivery/notification-planner.service';
-import { listMail, waitForMail } from './mailbox';
+import { withheldAddress } from '../src/kinds/meeting-invitation';
+import { calendarPartiesOf, listMail, waitForMail } from './mailbox';
 import {
   eventually as waitFor,
   NotificationsTestApp,
@@ -419,8 +420,31 @@ describe('events become messages (real Kafka, MongoDB-wire server and SMTP serve
     expect(calendar).toContain('METHOD:REQUEST');
     expect(calendar).toContain(`UID:${meeting.meetingId}`);
     expect(calendar).toContain('DTSTART:20261203T160000Z');
+    // Organised by the sender for the organization; both sides named, each only under their
+    // own address in their own invitation (a partner's email is not disclosed).
+    expect(calendarPartiesOf(invite)).toEqual({
+      method: 'REQUEST',
+      organizer: ['no-reply@medmentor.test', 'Lakeside Health'],
+      attendees: [
+        [mentee.email, 'Ines Rocha'],
+        [withheldAddress(tenantId, mentor.physicianId), 'Jon Berg'],
+      ],
+    });
     const [mentorInvite] = await waitForMail(mentor.email);
     expect(mentorInvite?.subject).toBe('Your kickoff with Ines Rocha: Thu 3 Dec 2026, 10:00 (CST)');
+    expect(calendarPartiesOf(mentorInvite).attendees).toEqual([
+      [withheldAddress(tenantId, mentee.physicianId), 'Ines Rocha'],
+      [mentor.email, 'Jon Berg'],
+    ]);
+    expect(JSON.stringify(mentorInvite?.attachments[0]?.content.toString())).not.toContain(
+      mentee.email,
+    );
+    // No address is kept with the deliveries: the invitation is built when the mail is sent.
+    const stored = await it$.connection
+      .collection('deliveries')
+      .find({ sourceEventId: { $exists: true }, physicianId: mentee.physicianId })
+      .toArray();
+    expect(JSON.stringify(stored)).not.toContain(mentor.email);
 
     const relationship = {
       matchId: match.matchId,
@@ -514,6 +538,11 @@ describe('events become messages (real Kafka, MongoDB-wire server and SMTP serve
       ].sort(),
     );
     expect(bySubject('Cancelled')?.attachments[0]?.content.toString()).toContain('METHOD:CANCEL');
+    // RFC 5546: the CANCEL names the ORGANIZER and ATTENDEEs of the REQUEST.
+    expect(calendarPartiesOf(bySubject('Cancelled'))).toEqual({
+      ...calendarPartiesOf(invite),
+      method: 'CANCEL',
+    });
     expect(bySubject('Moved')?.attachments[0]?.content.toString()).toContain('SEQUENCE:1');
     expect(bySubject('Reminder')?.attachments).toHaveLength(0);
     const toAdmin = await waitForMail(adminEmail, 2);

@@ -83,6 +83,8 @@ export class DeliveryLookupsLoader {
       if (delivery.adminContactId !== undefined) need.admins = true;
       const payload = JSON.parse(delivery.data ?? '{"data":{}}') as StoredPayload;
       for (const named of Object.values(payload.names ?? {})) need.physicians.add(named);
+      for (const participant of payload.invitation?.participants ?? [])
+        need.physicians.add(participant);
     }
     const contacts = new Map<string, Contact>();
     const tenants = new Map<string, TenantEntry>();

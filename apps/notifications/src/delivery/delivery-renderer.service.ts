@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
+import { FORMER_PARTICIPANT } from '../directory/erased-name';
 import { messageKind } from '../kinds/kind-registry';
+import {
+  meetingInvitation,
+  senderParty,
+  withheldAddress,
+  type InvitationSpec,
+} from '../kinds/meeting-invitation';
 import type { Category, Channel } from '../policy/message-kind';
 import { signUnsubscribeToken } from '../policy/unsubscribe-token';
 import {
@@ -101,8 +108,7 @@ export class DeliveryRenderer {
     // An erased or unknown physician is "a former participant".
     for (const [variable, physicianId] of Object.entries(payload.names ?? {})) {
       context[variable] = {
-        name:
-          lookups.contact(delivery.tenantId, physicianId)?.displayName ?? 'a former participant',
+        name: lookups.contact(delivery.tenantId, physicianId)?.displayName ?? FORMER_PARTICIPANT,
       };
     }
     return context;
@@ -159,14 +165,49 @@ export class DeliveryRenderer {
       delivery.category as Category,
     );
     context['links'] = { unsubscribe: unsubscribeUrl };
+    const invitation =
+      payload.invitation === undefined
+        ? []
+        : [
+            this.invitation(
+              payload.invitation,
+              delivery.tenantId,
+              physicianId,
+              tenantName,
+              lookups,
+            ),
+          ];
     return {
       channel: 'email',
       to: contact.email,
       unsubscribeUrl,
       message: render(),
-      attachments: payload.attachments ?? [],
+      attachments: [...(payload.attachments ?? []), ...invitation],
       messageId: this.messageId(delivery._id),
     };
+  }
+
+  /**
+   * The recipient's invitation: organised by the sender address in the organization's name,
+   * the recipient under their own address, every other participant by name under a withheld
+   * address (profiles shares a physician's email with matches only if they allow it, and this
+   * service is not told whether they do), an erased one as a former participant.
+   */
+  private invitation(
+    spec: InvitationSpec,
+    tenantId: string,
+    recipientId: string,
+    tenantName: string,
+    lookups: DeliveryLookups,
+  ): MessageAttachment {
+    const attendees = spec.participants.map((physicianId) => {
+      const contact = lookups.contact(tenantId, physicianId);
+      const name = contact?.displayName ?? FORMER_PARTICIPANT;
+      return physicianId === recipientId && contact?.email !== undefined
+        ? { name, email: contact.email }
+        : { name, email: withheldAddress(tenantId, physicianId) };
+    });
+    return meetingInvitation(spec, senderParty(this.config.MAIL_FROM, tenantName), attendees);
   }
 
   private unsubscribeUrl(tenantId: string, physicianId: string, category: Category): string {

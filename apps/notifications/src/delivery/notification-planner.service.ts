@@ -170,6 +170,7 @@ export class NotificationPlanner {
       data: message.data,
       ...(message.names !== undefined && { names: message.names }),
       ...(message.attachments !== undefined && { attachments: message.attachments }),
+      ...(message.invitation !== undefined && { invitation: message.invitation }),
     };
     return {
       tenantId: event.tenantid,

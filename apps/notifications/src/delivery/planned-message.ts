@@ -1,4 +1,6 @@
-/** An attachment carried with a message (e.g. a CSV, later an iCalendar invitation). */
+import type { InvitationSpec } from '../kinds/meeting-invitation';
+
+/** An attachment carried with a message (e.g. a rank-list CSV). */
 export interface MessageAttachment {
   filename: string;
   contentType: string;
@@ -21,6 +23,8 @@ export interface PlannedMessage {
   data: Record<string, unknown>;
   names?: Record<string, string>;
   attachments?: MessageAttachment[];
+  /** A meeting invitation (.ics), built when the mail is sent. */
+  invitation?: InvitationSpec;
 }
 
 /** What a delivery stores as its `data` (JSON). */
@@ -28,4 +32,5 @@ export interface StoredPayload {
   data: Record<string, unknown>;
   names?: Record<string, string>;
   attachments?: MessageAttachment[];
+  invitation?: InvitationSpec;
 }

@@ -6,6 +6,7 @@ import type {
   TenantSnapshot,
 } from '@medmentor/contracts';
 import { PermanentEventError } from '@medmentor/messaging';
+import { FORMER_PARTICIPANT } from './erased-name';
 import { ErasureService } from './erasure.service';
 import { DirectoryRepository } from './directory.repository';
 import type { Contact } from './schemas/contact.schema';
@@ -103,7 +104,7 @@ export class DirectoryService {
     const names = new Map<string, string>();
     for (const id of ids) {
       const contact = found.find((candidate) => candidate._id === id);
-      names.set(id, contact?.displayName ?? 'a former participant');
+      names.set(id, contact?.displayName ?? FORMER_PARTICIPANT);
     }
     return names;
   }

@@ -1,6 +1,6 @@
 import type { EventPayload, MeetingFacts } from '@medmentor/contracts';
 import type { PlannedMessage } from '../delivery/planned-message';
-import { meetingInvitation } from './meeting-invitation';
+import { invitationSpec } from './meeting-invitation';
 import {
   checkInOverdueKind,
   meetingCancelledKind,
@@ -52,7 +52,7 @@ export const planMeetingScheduled = (
   e: EventPayload<'medmentor.scheduling.meeting.scheduled'>,
 ): PlannedMessage[] =>
   toEachSide(e, meetingScheduledKind.kind, meetingData(e), {
-    attachments: [meetingInvitation(e, summary(e))],
+    invitation: invitationSpec(e, summary(e)),
   });
 
 export const planMeetingRescheduled = (
@@ -63,7 +63,7 @@ export const planMeetingRescheduled = (
     meetingRescheduledKind.kind,
     (side) => ({ ...meetingData(e)(side), previousStart: e.previousStart }),
     {
-      attachments: [meetingInvitation(e, summary(e))],
+      invitation: invitationSpec(e, summary(e)),
     },
   );
 
@@ -75,7 +75,7 @@ export const planMeetingCancelled = (
     meetingCancelledKind.kind,
     (side) => ({ ...meetingData(e)(side), reason: e.reason }),
     {
-      attachments: [meetingInvitation(e, summary(e), true)],
+      invitation: invitationSpec(e, summary(e), true),
     },
   );
 
