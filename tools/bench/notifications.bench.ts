@@ -12,14 +12,14 @@
  * Not a test: it prints figures. Without KAFKA_BROKERS/MONGODB_URI it runs itself inside
  * `tools/infra with`.
  */
-import { connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { BSON, MongoClient } from 'mongodb';
+import { MongoClient } from 'mongodb';
 import { createTransport } from 'nodemailer';
 import { createEvent } from '@medmentor/contracts';
 import { generateDevKeyPair } from '@medmentor/auth';
 import { ServiceProcess, waitFor } from '@medmentor/testing';
+import { commandCounter, printCommandCounts } from './command-counter';
 import { ensureBuilt, ensureInfra, option } from './profiles-service';
 import { mailbox } from './mailbox';
 import { heading, row } from './timing';
@@ -39,49 +39,6 @@ const clearMailbox = async (): Promise<void> => {
 
 const rate = (count: number, ms: number): string =>
   `${((count / ms) * 1000).toFixed(0)} /s (${count} in ${(ms / 1000).toFixed(1)} s)`;
-
-/**
- * A TCP relay to the database that counts the commands (OP_MSG, the first field of the body)
- * by command and collection, for `--count-commands`.
- */
-const commandCounter = async (
-  target: string,
-): Promise<{ uri: string; counts: Map<string, number>; close(): void }> => {
-  const url = new URL(target);
-  const counts = new Map<string, number>();
-  const server: Server = createServer((client) => {
-    const upstream = connect(Number(url.port || 27017), url.hostname);
-    let pending = Buffer.alloc(0);
-    client.on('data', (chunk: Buffer) => {
-      upstream.write(chunk);
-      pending = Buffer.concat([pending, chunk]);
-      while (pending.length >= 16 && pending.length >= pending.readInt32LE(0)) {
-        const length = pending.readInt32LE(0);
-        // OP_MSG (2013) whose first section is the body (kind 0) at byte 20.
-        if (pending.readInt32LE(12) === 2013 && pending[20] === 0) {
-          const body = BSON.deserialize(pending.subarray(21, 21 + pending.readInt32LE(21)));
-          const command = Object.keys(body)[0] ?? '?';
-          const key = `${command} ${typeof body[command] === 'string' ? body[command] : ''}`;
-          counts.set(key, (counts.get(key) ?? 0) + 1);
-        }
-        pending = pending.subarray(length);
-      }
-    });
-    upstream.on('data', (chunk: Buffer) => client.write(chunk));
-    for (const [a, b] of [
-      [client, upstream],
-      [upstream, client],
-    ]) {
-      a.on('close', () => b.destroy());
-      a.on('error', () => b.destroy());
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  const uri = new URL(target);
-  uri.host = `127.0.0.1:${port}`;
-  return { uri: uri.toString(), counts, close: () => server.close() };
-};
 
 async function smtpCeiling(count: number): Promise<void> {
   await clearMailbox();
@@ -259,12 +216,7 @@ async function main(): Promise<void> {
     );
     const elapsed = performance.now() - started;
     row('emails received by the SMTP server (end to end)', rate(events, elapsed));
-    if (counter) {
-      const total = [...counter.counts.values()].reduce((sum, n) => sum + n, 0);
-      row('database commands per event', (total / events).toFixed(1));
-      for (const [key, n] of [...counter.counts].sort((a, b) => b[1] - a[1]))
-        row(`  ${key}`, (n / events).toFixed(2));
-    }
+    if (counter) printCommandCounts(counter.counts, events, 'event');
     const inbox = await db.collection('inbox_messages').countDocuments();
     row('inbox messages stored', String(inbox));
     await new Promise((resolve) => setTimeout(resolve, 3000));

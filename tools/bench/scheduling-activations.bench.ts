@@ -4,12 +4,16 @@
 // then N `match.activated` events, and times, from its own consumer of scheduling's topics,
 // until every match's outcome is on Kafka (its kickoff's `meeting.scheduled`, or
 // `slot.not-found`) and until every stored meeting's `meeting.scheduled` is.
-// Run inside tools/infra: npx tsx tools/infra/src/cli.ts with -- npx tsx tools/bench/scheduling-activations.bench.ts [--matches N] [--port P]
+// Run inside tools/infra: npx tsx tools/infra/src/cli.ts with -- npx tsx tools/bench/scheduling-activations.bench.ts [--matches N] [--port P] [--partitions N] [--count-commands] [--cpu-prof DIR] [--dist DIR]
+// `--count-commands` puts a counting relay between the service and the database and prints
+// the commands per activation, by command and collection (it slows the run). `--partitions N`
+// creates the topics with N partitions and lets the service consume N at once (default 3). `--dist DIR` runs
+// the service built into DIR instead of dist/ (a copy of an earlier build, for a baseline).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { MongoClient } from 'mongodb';
+import { MongoClient, type Db } from 'mongodb';
 import { Topics } from '@medmentor/contracts';
 import { generateDevKeyPair } from '@medmentor/auth';
 import { kafkaBrokers, mongoUri, ServiceProcess, uniqueName, waitFor } from '@medmentor/testing';
@@ -21,6 +25,7 @@ import {
   ZONES,
   type BenchPhysician,
 } from './scheduling-fixtures';
+import { commandCounter, printCommandCounts } from './command-counter';
 import { heading, row } from './timing';
 
 const argument = (name: string, fallback: number): number => {
@@ -28,16 +33,22 @@ const argument = (name: string, fallback: number): number => {
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 };
 const MATCHES = argument('--matches', 10_000);
+const text = (name: string): string | undefined =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
 /** `--cpu-prof <dir>`: the service writes a V8 CPU profile there when it stops. */
-const CPU_PROFILE_DIR = process.argv.includes('--cpu-prof')
-  ? process.argv[process.argv.indexOf('--cpu-prof') + 1]
-  : undefined;
+const CPU_PROFILE_DIR = text('--cpu-prof');
+/** `--dist <dir>`: the build to run (default dist/). */
+const DIST = resolve(text('--dist') ?? join(__dirname, '../../dist'));
 const PORT = argument('--port', 13_903);
+const PARTITIONS = argument('--partitions', 3);
 /** A tenant of its own: the service also reads every earlier event on the topics. */
 const TENANT = uniqueName('bench-tenant');
 const ACTIVATED_AT = '2026-03-02T12:00:00.000Z';
-/** The service under `node --cpu-prof` (not allowed in NODE_OPTIONS, so spawned here). */
-class ProfiledService extends ServiceProcess {
+/**
+ * The service from another build, or under `node --cpu-prof` (not allowed in NODE_OPTIONS),
+ * so spawned here.
+ */
+class SpawnedService extends ServiceProcess {
   private profiled: ChildProcess | undefined;
 
   override get running(): boolean {
@@ -48,9 +59,8 @@ class ProfiledService extends ServiceProcess {
     this.profiled = spawn(
       process.execPath,
       [
-        '--cpu-prof',
-        `--cpu-prof-dir=${CPU_PROFILE_DIR}`,
-        join(__dirname, '../../dist/apps/scheduling/src/main.js'),
+        ...(CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : []),
+        join(DIST, 'apps/scheduling/src/main.js'),
       ],
       {
         env: { ...process.env, ...this.options.env, PORT: String(this.options.port) },
@@ -71,15 +81,45 @@ class ProfiledService extends ServiceProcess {
 /** The profiles event of a bench physician, in the bench's tenant. */
 const registered = (p: BenchPhysician) => registeredPhysician(p, TENANT);
 
+/**
+ * Pairs of stored meetings that share a physician and overlap in time. A kickoff never
+ * overlaps what was stored when it was planned; a check-in that no common slot within its
+ * nudge window fits stays on its rule's date and may.
+ */
+const overlaps = async (db: Db): Promise<number> => {
+  const meetings = await db
+    .collection<{ menteeId: string; mentorId: string; start: Date; end: Date }>('meetings')
+    .find({}, { projection: { menteeId: 1, mentorId: 1, start: 1, end: 1 } })
+    .toArray();
+  const byPhysician = new Map<string, { start: number; end: number }[]>();
+  for (const m of meetings)
+    for (const id of [m.menteeId, m.mentorId]) {
+      const list = byPhysician.get(id) ?? [];
+      list.push({ start: m.start.getTime(), end: m.end.getTime() });
+      byPhysician.set(id, list);
+    }
+  let count = 0;
+  for (const list of byPhysician.values()) {
+    list.sort((a, b) => a.start - b.start);
+    for (let i = 0; i < list.length; i += 1)
+      for (let j = i + 1; j < list.length && list[j].start < list[i].end; j += 1) count += 1;
+  }
+  return count;
+};
+
 const main = async (): Promise<void> => {
   const database = uniqueName('bench_scheduling').replace(/-/g, '_');
   const keys = await generateDevKeyPair();
-  const service = new (CPU_PROFILE_DIR ? ProfiledService : ServiceProcess)({
+  const counter = process.argv.includes('--count-commands')
+    ? await commandCounter(mongoUri())
+    : undefined;
+  const spawned = CPU_PROFILE_DIR !== undefined || text('--dist') !== undefined;
+  const service = new (spawned ? SpawnedService : ServiceProcess)({
     name: 'scheduling',
     port: PORT,
     logDir: join(tmpdir(), 'medmentor-bench'),
     env: {
-      MONGODB_URI: mongoUri(),
+      MONGODB_URI: counter?.uri ?? mongoUri(),
       MONGODB_DATABASE: database,
       KAFKA_BROKERS: kafkaBrokers().join(','),
       KAFKA_GROUP_ID: uniqueName('bench-scheduling'),
@@ -89,6 +129,8 @@ const main = async (): Promise<void> => {
       LOG_LEVEL: 'warn',
       SCHEDULING_TIMERS_ENABLED: 'false',
       SCHEDULING_HORIZON_DAYS: '100',
+      KAFKA_TOPIC_PARTITIONS: String(PARTITIONS),
+      CONSUMER_PARTITIONS_CONCURRENCY: String(PARTITIONS),
     },
   });
   const mongo = await new MongoClient(mongoUri()).connect();
@@ -135,6 +177,7 @@ const main = async (): Promise<void> => {
     // The outcome of each match as it reaches Kafka: its kickoff scheduled or no common slot.
     const outcomes = new Map<string, 'kickoff' | 'no-common-slot'>();
     let scheduledEvents = 0;
+    const scheduledIds = new Set<string>();
     let lastEventAt = 0;
     await watcher.subscribe({
       topics: [Topics.SchedulingMeeting, Topics.SchedulingRelationship],
@@ -145,18 +188,20 @@ const main = async (): Promise<void> => {
         const event = JSON.parse(message.value?.toString() ?? '{}') as {
           type?: string;
           tenantid?: string;
-          data?: { matchId?: string; kind?: string };
+          data?: { matchId?: string; meetingId?: string; kind?: string };
         };
         if (event.tenantid !== TENANT || !event.data?.matchId) return;
         lastEventAt = performance.now();
         if (event.type === 'medmentor.scheduling.meeting.scheduled') {
           scheduledEvents += 1;
+          if (event.data.meetingId) scheduledIds.add(event.data.meetingId);
           if (event.data.kind === 'kickoff') outcomes.set(event.data.matchId, 'kickoff');
         } else if (event.type === 'medmentor.scheduling.slot.not-found') {
           outcomes.set(event.data.matchId, 'no-common-slot');
         }
       },
     });
+    counter?.counts.clear();
     const started = performance.now();
     await send('medmentor.matching.match.activated', matches);
     const sent = performance.now() - started;
@@ -176,21 +221,25 @@ const main = async (): Promise<void> => {
     const noSlot = [...outcomes.values()].filter((o) => o === 'no-common-slot').length;
     const [load1] = loadavg();
     heading(
-      `${MATCHES} activated matches through Kafka (${mentors.length} mentors of capacity 1-3, ${ZONES.length} zones, monthly × 6 then quarterly)`,
+      `${MATCHES} activated matches through Kafka (${mentors.length} mentors of capacity 1-3, ${ZONES.length} zones, monthly × 6 then quarterly, ${PARTITIONS} partitions)`,
     );
     row('activation events produced', `${(sent / 1000).toFixed(1)} s`);
     row('every outcome on Kafka', `${(planned / 1000).toFixed(1)} s`);
     row('every meeting.scheduled on Kafka', `${(drained / 1000).toFixed(1)} s`);
     row('kickoffs / no common slot', `${MATCHES - noSlot} / ${noSlot}`);
     row('meetings stored (= events)', `${meetings} (${scheduledEvents} events)`);
+    row('meeting.scheduled events repeated', String(scheduledEvents - scheduledIds.size));
+    row('meetings overlapping one of the same physician', String(await overlaps(db)));
     row('throughput', `${Math.round(MATCHES / (drained / 1000))} matches/s`);
     row('load average (1 min) at the end', load1.toFixed(1));
+    if (counter) printCommandCounts(counter.counts, MATCHES, 'activation');
   } finally {
     await watcher.disconnect().catch(() => undefined);
     await producer.disconnect().catch(() => undefined);
     await service.stop().catch(() => undefined);
     await db.dropDatabase().catch(() => undefined);
     await mongo.close();
+    counter?.close();
   }
 };
 
