@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { classifyError } from './classify-error';
 import { PermanentEventError } from './permanent-event.error';
 
-const named = (name: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(name), { name, ...extra });
+const named = (name: string, extra: Record<string, unknown> = {}) =>
+  Object.assign(new Error(name), { name, ...extra });
 
 describe('classifyError', () => {
   it.each([
@@ -20,8 +21,18 @@ describe('classifyError', () => {
     ['a retriable kafkajs error', named('KafkaJSProtocolError', { retriable: true })],
     ['KafkaJSConnectionError', named('KafkaJSConnectionError')],
     ['ECONNREFUSED', Object.assign(new Error('refused'), { code: 'ECONNREFUSED' })],
-    ['a mongo error labelled retryable', named('MongoServerError', { errorLabelSet: new Set(['RetryableWriteError']) })],
+    [
+      'a mongo error labelled retryable',
+      named('MongoServerError', { errorLabelSet: new Set(['RetryableWriteError']) }),
+    ],
     ['a transient cause', new Error('wrapped', { cause: named('MongoNetworkTimeoutError') })],
+    [
+      'a bulk write that failed as a whole while the database was down',
+      named('MongoBulkWriteError', {
+        writeErrors: [],
+        errorResponse: named('MongoServerSelectionError'),
+      }),
+    ],
   ])('treats %s as transient', (_label, error) => {
     expect(classifyError(error)).toBe('transient');
   });
@@ -32,6 +43,13 @@ describe('classifyError', () => {
     ['a string', 'oops'],
     ['null', null],
     ['a duplicate key error', named('MongoServerError', { code: 11000 })],
+    [
+      'a bulk write with duplicate keys',
+      named('MongoBulkWriteError', {
+        code: 11000,
+        errorResponse: named('MongoServerError', { code: 11000 }),
+      }),
+    ],
   ])('treats %s as failed (bounded retries)', (_label, error) => {
     expect(classifyError(error)).toBe('failed');
   });

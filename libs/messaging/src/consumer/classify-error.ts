@@ -25,9 +25,22 @@ const TRANSIENT_NAMES = new Set([
   'KafkaJSLockTimeout',
 ]);
 
-const TRANSIENT_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const TRANSIENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
-const TRANSIENT_LABELS = ['RetryableWriteError', 'ResetPool', 'TransientTransactionError', 'NetworkError'];
+const TRANSIENT_LABELS = [
+  'RetryableWriteError',
+  'ResetPool',
+  'TransientTransactionError',
+  'NetworkError',
+];
 
 interface ErrorLike {
   name?: unknown;
@@ -35,6 +48,7 @@ interface ErrorLike {
   retriable?: unknown;
   transient?: unknown;
   errorLabelSet?: unknown;
+  errorResponse?: unknown;
   cause?: unknown;
 }
 
@@ -46,8 +60,17 @@ export const classifyError = (error: unknown, depth = 0): ErrorClass => {
   if (e.transient === true || e.retriable === true) return 'transient';
   if (typeof e.name === 'string' && TRANSIENT_NAMES.has(e.name)) return 'transient';
   if (typeof e.code === 'string' && TRANSIENT_CODES.has(e.code)) return 'transient';
-  if (e.errorLabelSet instanceof Set && TRANSIENT_LABELS.some((label) => (e.errorLabelSet as Set<string>).has(label))) {
+  if (
+    e.errorLabelSet instanceof Set &&
+    TRANSIENT_LABELS.some((label) => (e.errorLabelSet as Set<string>).has(label))
+  ) {
     return 'transient';
+  }
+  // The driver's MongoBulkWriteError (insertMany, bulkWrite) keeps the error that failed the
+  // whole batch in `errorResponse`, not in `cause`: a server selection or network error while
+  // the database is down must be retried like the same error from a single write.
+  if (typeof e.errorResponse === 'object' && e.errorResponse !== null && depth < 3) {
+    if (classifyError(e.errorResponse, depth + 1) === 'transient') return 'transient';
   }
   if (e.cause !== undefined && depth < 3) return classifyError(e.cause, depth + 1);
   return 'failed';
