@@ -1,31 +1,8 @@
 /** A seeded physician CSV in the import format (see the profiles README): same seed, same file. */
 import { INTERESTS, npiCheckDigit, PRACTICE_SETTINGS, SPECIALTIES } from '@medmentor/domain';
 import { FAMILY_NAMES as FAMILY, GIVEN_NAMES as GIVEN } from '../synthetic/physicians';
+import { csvFile, type CsvRow } from '../synthetic/physicians-csv';
 import { Prng } from './prng';
-
-const HEADER = [
-  'given_name',
-  'family_name',
-  'email',
-  'npi',
-  'specialty',
-  'career_stage',
-  'pgy',
-  'years_in_practice',
-  'city',
-  'region',
-  'country',
-  'time_zone',
-  'languages',
-  'interests',
-  'goals',
-  'practice_model',
-  'practice_geography',
-  'practice_care',
-  'bio',
-  'mentoring_capacity',
-  'taking_break',
-];
 
 const PLACES = [
   ['Chicago', 'IL', 'America/Chicago'],
@@ -52,35 +29,35 @@ const yearsInPractice = (rng: Prng, stage: (typeof STAGES)[number]): string => {
 };
 
 /** One row for physician `i`. */
-const rowOf = (rng: Prng, i: number, domain: string): string => {
+const rowOf = (rng: Prng, i: number, domain: string): CsvRow => {
   const stage = pick(rng, STAGES);
   const [city, region, zone] = pick(rng, PLACES);
   const interests = [pick(rng, INTERESTS), pick(rng, INTERESTS)].filter(
     (v, k, a) => a.indexOf(v) === k,
   );
-  return [
-    pick(rng, GIVEN),
-    pick(rng, FAMILY),
-    `physician${i}@${domain}`,
-    stage === 'student' ? '' : npiOf(i),
-    pick(rng, PRIMARY),
-    stage,
-    stage === 'resident' ? String(rng.int(1, 7)) : '',
-    yearsInPractice(rng, stage),
+  return {
+    given_name: pick(rng, GIVEN),
+    family_name: pick(rng, FAMILY),
+    email: `physician${i}@${domain}`,
+    npi: stage === 'student' ? '' : npiOf(i),
+    specialty: pick(rng, PRIMARY),
+    career_stage: stage,
+    pgy: stage === 'resident' ? String(rng.int(1, 7)) : '',
+    years_in_practice: yearsInPractice(rng, stage),
     city,
     region,
-    'US',
-    zone,
-    pick(rng, LANGUAGES),
-    interests.join(';'),
-    'Grow as a teacher;Publish',
-    pick(rng, PRACTICE_SETTINGS.model),
-    pick(rng, PRACTICE_SETTINGS.geography),
-    pick(rng, PRACTICE_SETTINGS.care),
-    '"Physician who enjoys teaching, research and mentoring, with ten years of service."',
-    String(rng.int(0, 4)),
-    rng.next() < 0.05 ? 'yes' : 'no',
-  ].join(',');
+    country: 'US',
+    time_zone: zone,
+    languages: pick(rng, LANGUAGES),
+    interests: interests.join(';'),
+    goals: 'Grow as a teacher;Publish',
+    practice_model: pick(rng, PRACTICE_SETTINGS.model),
+    practice_geography: pick(rng, PRACTICE_SETTINGS.geography),
+    practice_care: pick(rng, PRACTICE_SETTINGS.care),
+    bio: 'Physician who enjoys teaching, research and mentoring, with ten years of service.',
+    mentoring_capacity: String(rng.int(0, 4)),
+    taking_break: rng.next() < 0.05 ? 'yes' : 'no',
+  };
 };
 
 /** `count` physicians with distinct emails and NPIs (students have no NPI), seeded. */
@@ -90,7 +67,7 @@ export const physicianCsv = (
   domain = 'bench.example.org',
 ): string => {
   const rng = new Prng(seed);
-  const lines = [HEADER.join(',')];
-  for (let i = 1; i <= count; i++) lines.push(rowOf(rng, i, domain));
-  return `${lines.join('\n')}\n`;
+  const rows: CsvRow[] = [];
+  for (let i = 1; i <= count; i++) rows.push(rowOf(rng, i, domain));
+  return csvFile(rows);
 };

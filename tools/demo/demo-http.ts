@@ -16,6 +16,8 @@ export interface CallOptions {
   body?: unknown;
   /** Statuses accepted besides 2xx (returned instead of thrown). */
   allow?: number[];
+  /** A body sent as it is (a CSV file, say) with this content type, instead of JSON. */
+  file?: { text: string; contentType: string };
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -24,7 +26,8 @@ export const call = async <T = Record<string, unknown>>(
   url: string,
   options: CallOptions,
 ): Promise<{ status: number; body: T }> => {
-  const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
+  const method =
+    options.method ?? (options.body === undefined && options.file === undefined ? 'GET' : 'POST');
   for (let attempt = 1; ; attempt++) {
     let response: Response;
     try {
@@ -33,8 +36,11 @@ export const call = async <T = Record<string, unknown>>(
         headers: {
           authorization: `Bearer ${options.token}`,
           ...(options.body !== undefined && { 'content-type': 'application/json' }),
+          ...(options.file && { 'content-type': options.file.contentType }),
         },
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body:
+          options.file?.text ??
+          (options.body === undefined ? undefined : JSON.stringify(options.body)),
         signal: AbortSignal.timeout(60_000),
       });
     } catch (error) {

@@ -2,7 +2,9 @@
 // system-wide program where each early-career mentee gets a board (clinical, career and peer
 // mentors) by cohort matching.
 import { MENTORING_TOPICS } from '@medmentor/domain';
+import { waitFor } from '@medmentor/testing';
 import { generatePhysicians, type SyntheticPhysician } from '../synthetic/physicians';
+import { physiciansCsv } from '../synthetic/physicians-csv';
 import { Prng } from '../synthetic/prng';
 import {
   newProgramFacts,
@@ -39,45 +41,88 @@ const DEPARTMENTS = [
   'Psychiatry',
 ];
 
-/** Registers physicians: department chiefs first, then everyone else with their supervisor. */
+interface ImportReport {
+  status: 'running' | 'completed' | 'failed';
+  counts: { read: number; created: number; updated: number; unchanged: number; rejected: number };
+  rejections?: { line: number; problems: { field: string; message: string }[] }[];
+  error?: string;
+}
+
+/** Loads `people` through the profiles CSV import and waits until it is done. */
+const importCsv = async (
+  ctx: DemoContext,
+  admin: string,
+  people: readonly { body: SyntheticPhysician['body']; supervisorId?: string }[],
+  bar: Progress,
+  before: number,
+): Promise<void> => {
+  if (people.length === 0) return;
+  const started = await ctx.api<{ _id: string }>('profiles', '/imports/physicians/csv', {
+    token: admin,
+    file: { text: physiciansCsv(people), contentType: 'text/csv' },
+  });
+  const report = await waitFor(
+    async () => {
+      const { body } = await ctx.api<ImportReport>('profiles', `/imports/${started.body._id}`, {
+        token: admin,
+      });
+      bar.set(before + body.counts.read);
+      return body.status === 'running' ? undefined : body;
+    },
+    { timeoutMs: 30 * 60_000, intervalMs: 500, description: 'the physician import' },
+  );
+  if (report.status !== 'completed' || report.counts.rejected > 0)
+    throw new Error(
+      `the physician import ${report.status}: ${report.error ?? JSON.stringify(report.rejections?.slice(0, 3))}`,
+    );
+};
+
+/**
+ * Registers physicians in bulk, as an administrator loads a roster: the department chiefs
+ * first, then everyone else with their supervisor (and evaluator) named by profile id. Answers
+ * the profile ids in the order of `people`.
+ */
 export const registerPhysicians = async (
   ctx: DemoContext,
   label: string,
   people: readonly SyntheticPhysician[],
   admin: string,
 ): Promise<string[]> => {
-  const ids: string[] = new Array<string>(people.length);
   const chiefs = new Set(
     people.map((p) => p.supervisorIndex).filter((i): i is number => i !== undefined),
   );
-  const bar = new Progress(`${label}: physicians registered`, people.length);
-  const register = async (person: SyntheticPhysician) => {
-    const supervisor =
-      person.supervisorIndex === undefined ? undefined : ids[person.supervisorIndex];
-    const body = {
-      ...person.body,
-      ...(supervisor && {
-        reportingLine: { supervisorIds: [supervisor], evaluatorIds: [supervisor] },
-      }),
-    };
-    ids[person.index] = (
-      await ctx.api<{ id: string }>('profiles', '/physicians', { token: admin, body })
-    ).body.id;
-  };
-  await inPool(
-    people.filter((p) => chiefs.has(p.index)),
-    8,
-    register,
+  const bar = new Progress(`${label}: physicians imported`, people.length);
+  const idsByEmail = async () =>
+    new Map(
+      (await ctx.list<{ id: string; email: string }>('profiles', '/physicians', admin)).map((p) => [
+        p.email,
+        p.id,
+      ]),
+    );
+  const first = people.filter((p) => chiefs.has(p.index));
+  await importCsv(ctx, admin, first, bar, 0);
+  const chiefIds = chiefs.size === 0 ? new Map<string, string>() : await idsByEmail();
+  await importCsv(
+    ctx,
+    admin,
+    people
+      .filter((p) => !chiefs.has(p.index))
+      .map((p) => ({
+        body: p.body,
+        ...(p.supervisorIndex !== undefined && {
+          supervisorId: chiefIds.get(people[p.supervisorIndex].body.email),
+        }),
+      })),
     bar,
+    first.length,
   );
-  await inPool(
-    people.filter((p) => !chiefs.has(p.index)),
-    8,
-    register,
-    bar,
-  );
+  const ids = await idsByEmail();
   bar.finish();
-  return ids;
+  return people.map((p) => {
+    const id = ids.get(p.body.email);
+    if (id === undefined) throw new Error(`${p.body.email} was imported but is not listed`);
+    return id;
+  });
 };
 
 export const healthSystem = async (

@@ -1,5 +1,7 @@
-import { careerStageSchema, isSpecialtyCode } from '@medmentor/domain';
+import { careerStageSchema, isSpecialtyCode, PHYSICIAN_CSV_COLUMNS } from '@medmentor/domain';
+import { parse } from 'csv-parse/sync';
 import { generatePhysicians } from './physicians';
+import { physiciansCsv } from './physicians-csv';
 import { generateRankLists } from './rank-lists';
 
 const hospitals = [
@@ -54,6 +56,44 @@ describe('synthetic physicians', () => {
     lists.mentors.forEach((list, j) => {
       expect(list.length).toBeLessThanOrEqual(20);
       for (const i of list) expect(lists.mentees[i]).toContain(j);
+    });
+  });
+
+  it('write as the CSV import reads them, quoted where needed, with supervisors and weeks', () => {
+    const people = generatePhysicians({
+      count: 200,
+      seed: 3,
+      emailDomain: 'c.example.org',
+      hospitals,
+    });
+    people[0].body.institution = 'North, "Main" Campus';
+    const csv = physiciansCsv(
+      people.map((p) => ({
+        body: p.body,
+        ...(p.supervisorIndex !== undefined && { supervisorId: `id-${p.supervisorIndex}` }),
+      })),
+    );
+    const records = parse<Record<string, string>>(csv, { columns: true });
+    expect(Object.keys(records[0])).toEqual([...PHYSICIAN_CSV_COLUMNS]);
+    expect(records).toHaveLength(200);
+    records.forEach((record, i) => {
+      const { body, supervisorIndex } = people[i];
+      expect(record).toMatchObject({
+        given_name: body.givenName,
+        email: body.email,
+        npi: body.npi ?? '',
+        career_stage: body.careerStage.stage,
+        institution: body.institution,
+        time_zone: body.timeZone,
+        interests: body.interests.join(';'),
+        supervisor_ids: supervisorIndex === undefined ? '' : `id-${supervisorIndex}`,
+      });
+      const week = record.availability.split(';').map((item) => {
+        const [day, span] = item.split(' ');
+        const [start, end] = span.split('-');
+        return { day, start, end };
+      });
+      expect(week).toEqual(body.availability);
     });
   });
 });

@@ -14,3 +14,4 @@ export * from './taxonomy/abms-boards';
 export * from './taxonomy/specialty';
 export * from './taxonomy/specialty-lookup';
 export * from './taxonomy/specialty-code.schema';
+export * from './physician-csv/physician-csv-columns';

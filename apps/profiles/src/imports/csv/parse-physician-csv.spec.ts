@@ -97,6 +97,18 @@ describe('parsePhysicianCsv', () => {
     ]);
   });
 
+  it('names the list column of a bad item', async () => {
+    const rows = await collect(
+      [
+        'given_name,family_name,email,specialty,career_stage,time_zone,supervisor_ids',
+        'Ana,Ruiz,ana@example.org,surgery,student,America/Chicago,not-an-id',
+      ].join('\n'),
+    );
+    expect(rows).toEqual([
+      { ok: false, line: 2, problems: [expect.objectContaining({ field: 'supervisor_ids' })] },
+    ]);
+  });
+
   it.each([
     [
       'an unknown column',

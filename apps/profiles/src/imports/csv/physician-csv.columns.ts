@@ -1,51 +1,13 @@
-/**
- * The columns of a physician CSV file (header row required, UTF-8, comma-separated,
- * RFC 4180 quoting). List-valued columns separate values with `;`.
- */
-export const CSV_COLUMNS = [
-  'given_name',
-  'family_name',
-  'email',
-  'phone',
-  'npi',
-  'specialty',
-  'subspecialty',
-  'career_stage',
-  'pgy',
-  'years_in_practice',
-  'hospital_id',
-  'institution',
-  'department',
-  'city',
-  'region',
-  'country',
-  'time_zone',
-  'languages',
-  'interests',
-  'goals',
-  'practice_model',
-  'practice_geography',
-  'practice_care',
-  'bio',
-  'mentoring_capacity',
-  'taking_break',
-  'mentor_training_completed',
-  'mentor_training_completed_at',
-  'supervisor_ids',
-  'evaluator_ids',
-  'availability',
-] as const;
+import {
+  PHYSICIAN_CSV_COLUMNS,
+  REQUIRED_PHYSICIAN_CSV_COLUMNS,
+  type PhysicianCsvColumn,
+} from '@medmentor/domain';
 
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
-
-export const REQUIRED_CSV_COLUMNS: readonly CsvColumn[] = [
-  'given_name',
-  'family_name',
-  'email',
-  'specialty',
-  'career_stage',
-  'time_zone',
-];
+/** The columns of the import file; the list is shared (`@medmentor/domain`). */
+export const CSV_COLUMNS = PHYSICIAN_CSV_COLUMNS;
+export type CsvColumn = PhysicianCsvColumn;
+export const REQUIRED_CSV_COLUMNS = REQUIRED_PHYSICIAN_CSV_COLUMNS;
 
 /** Which input field a column feeds, so a rejected field is reported by its column. */
 export const COLUMN_OF_FIELD: Record<string, CsvColumn> = {
@@ -83,6 +45,11 @@ export const COLUMN_OF_FIELD: Record<string, CsvColumn> = {
   availability: 'availability',
 };
 
-/** The column a rejected field came from (`availability.2.end` came from `availability`). */
-export const columnOfField = (field: string): string =>
-  COLUMN_OF_FIELD[field] ?? (field.startsWith('availability.') ? 'availability' : field);
+/**
+ * The column a rejected field came from: `availability.2.end` from `availability`,
+ * `reportingLine.supervisorIds.0` from `supervisor_ids`.
+ */
+export const columnOfField = (field: string): string => {
+  const listField = field.replace(/\.\d+(\..*)?$/, '');
+  return COLUMN_OF_FIELD[field] ?? COLUMN_OF_FIELD[listField] ?? field;
+};
