@@ -27,6 +27,7 @@ import { ensureBuilt, ensureInfra, option } from './profiles-service';
 import { MailWatch } from './mailbox';
 import {
   benchProgram,
+  benchTenant,
   eventSender,
   registeredPhysician,
   schedulingFixtures,
@@ -116,18 +117,7 @@ async function main(): Promise<void> {
     const notifications = mongo.db(notificationsDb);
     const send = eventSender(producer, tenantId);
 
-    await send('medmentor.profiles.tenant.registered', [
-      {
-        tenantId,
-        name: 'Bench Health',
-        slug: tenantId,
-        kind: 'health-system',
-        timeZone: 'America/New_York',
-        status: 'active',
-        hospitals: [],
-        version: 1,
-      },
-    ]);
+    await send('medmentor.profiles.tenant.registered', [benchTenant(tenantId)]);
     await send('medmentor.profiles.program.published', [benchProgram(programId, tenantId)]);
     const { mentors, pairs } = schedulingFixtures(total);
     const mentorCount = mentors.length;

@@ -99,6 +99,21 @@ export const registeredPhysician = (
   version: 1,
 });
 
+/** The tenant of the benchmarks, as profiles would announce it. */
+export const benchTenant = (
+  tenantId: string,
+  name = 'Bench Health',
+): EventPayload<'medmentor.profiles.tenant.registered'> => ({
+  tenantId,
+  name,
+  slug: tenantId,
+  kind: 'health-system',
+  timeZone: 'America/New_York',
+  status: 'active',
+  hospitals: [],
+  version: 1,
+});
+
 /** The published program of the benchmarks: career mentoring, monthly x 6 then quarterly. */
 export const benchProgram = (
   programId: string,
