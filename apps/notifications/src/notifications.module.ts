@@ -30,6 +30,7 @@ import { AdminContactService } from './directory/admin-contact.service';
 import { DirectoryConsumer } from './directory/directory.consumer';
 import { DirectoryRepository } from './directory/directory.repository';
 import { DirectoryService } from './directory/directory.service';
+import { NameRedaction } from './directory/name-redaction.service';
 import { ErasureService } from './directory/erasure.service';
 import { AdminContact, AdminContactSchema } from './directory/schemas/admin-contact.schema';
 import { Contact, ContactSchema } from './directory/schemas/contact.schema';
@@ -98,6 +99,7 @@ import { WebhookTargetGuard } from './webhooks/webhook-target.guard';
     DirectoryService,
     DirectoryConsumer,
     ErasureService,
+    NameRedaction,
     AdminContactService,
     DeliveryRepository,
     EmailCapRepository,

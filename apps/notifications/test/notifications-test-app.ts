@@ -186,6 +186,39 @@ export class NotificationsTestApp {
     return this.app.get(type);
   }
 
+  /** Publishes a tenant and a program of it, and waits for the program in the read model. */
+  async registerProgram(tenantId: string, programId: string, name: string): Promise<void> {
+    await this.publish('medmentor.profiles.tenant.registered', tenantSnapshot(tenantId), tenantId);
+    await this.publish(
+      'medmentor.profiles.program.published',
+      programConfig(tenantId, programId, name),
+      tenantId,
+    );
+    await eventually(
+      async () =>
+        (await this.connection.collection('programs').findOne({ _id: programId as never })) ??
+        undefined,
+      { description: `program ${programId} in the read model` },
+    );
+  }
+
+  /** Publishes a physician's registration and waits for their contact in the read model. */
+  async registerPhysician(
+    tenantId: string,
+    overrides: Partial<EventPayload<'medmentor.profiles.physician.registered'>> = {},
+  ) {
+    const snapshot = physicianSnapshot(tenantId, overrides);
+    await this.publish('medmentor.profiles.physician.registered', snapshot, tenantId);
+    await eventually(
+      async () =>
+        (await this.connection
+          .collection('contacts')
+          .findOne({ _id: snapshot.physicianId as never })) ?? undefined,
+      { description: `contact ${snapshot.physicianId}` },
+    );
+    return snapshot;
+  }
+
   deliveries(filter: Record<string, unknown>): Promise<Record<string, unknown>[]> {
     return this.connection.collection('deliveries').find(filter).toArray();
   }
@@ -296,11 +329,16 @@ export const eventually = <T>(
   options: WaitForOptions = {},
 ): Promise<T> => waitFor(probe, { timeoutMs: 90_000, ...options });
 
-/** A match.expired payload between two registered physicians: one message per side and webhook. */
-export const expiredMatch = (tenantId: string, menteeId: string, mentorId: string) => ({
+/** The facts of a match event between two physicians of a program. */
+export const matchFacts = (
+  tenantId: string,
+  programId: string,
+  menteeId: string,
+  mentorId: string,
+) => ({
   matchId: uniqueName('match'),
   tenantId,
-  programId: uniqueName('program'),
+  programId,
   role: 'career' as const,
   menteeId,
   mentorId,
@@ -309,5 +347,10 @@ export const expiredMatch = (tenantId: string, menteeId: string, mentorId: strin
   origin: 'run' as const,
   version: 1,
   at: new Date().toISOString(),
+});
+
+/** A match.expired payload between two registered physicians: one message per side and webhook. */
+export const expiredMatch = (tenantId: string, menteeId: string, mentorId: string) => ({
+  ...matchFacts(tenantId, uniqueName('program'), menteeId, mentorId),
   responseDeadline: new Date().toISOString(),
 });

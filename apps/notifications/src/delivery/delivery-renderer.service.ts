@@ -38,7 +38,14 @@ export type Addressed =
       attachments: MessageAttachment[];
       messageId: string;
     }
-  | { channel: 'inbox'; physicianId: string; message: RenderedMessage }
+  | {
+      channel: 'inbox';
+      physicianId: string;
+      message: RenderedMessage;
+      /** The physicians the message names (ids), and the display names it shows of them. */
+      mentions: string[];
+      named: Record<string, string>;
+    }
   | {
       channel: 'webhook';
       url: string;
@@ -81,18 +88,43 @@ export class DeliveryRenderer {
     };
   }
 
-  /** The email subjects queued items would have had, for their lines in a digest. */
+  /**
+   * The email subjects queued items would have had, for their lines in a digest, and the
+   * physicians they name (ids, and the display names shown).
+   */
   async subjectsOf(
     items: readonly Delivery[],
     recipientName: string | undefined,
-  ): Promise<string[]> {
+  ): Promise<{ subjects: string[]; mentions: string[]; named: Record<string, string> }> {
     const lookups = await this.lookups.load(items);
-    return items.map((item) => {
+    const mentions = new Set<string>();
+    const named: Record<string, string> = {};
+    const subjects = items.map((item) => {
       const context = this.context(item, lookups);
       context['recipient'] = { name: recipientName };
       const template = this.templateFor(lookups, item.tenantId, item.kind, 'email');
+      const payload = JSON.parse(item.data ?? '{"data":{}}') as StoredPayload;
+      const of = this.mentionsOf(payload, item.tenantId, lookups);
+      for (const id of of.mentions) mentions.add(id);
+      Object.assign(named, of.named);
       return this.engine.render({ subject: template.subject, text: '' }, context).subject;
     });
+    return { subjects, mentions: [...mentions], named };
+  }
+
+  /** The physicians a message's templates name, and the names they are shown by. */
+  private mentionsOf(
+    payload: StoredPayload,
+    tenantId: string,
+    lookups: DeliveryLookups,
+  ): { mentions: string[]; named: Record<string, string> } {
+    const mentions = [...new Set(Object.values(payload.names ?? {}))];
+    const named: Record<string, string> = {};
+    for (const id of mentions) {
+      const name = lookups.contact(tenantId, id)?.displayName;
+      if (name !== undefined) named[id] = name;
+    }
+    return { mentions, named };
   }
 
   private context(delivery: Delivery, lookups: DeliveryLookups): Record<string, unknown> {
@@ -158,7 +190,13 @@ export class DeliveryRenderer {
     if (!contact?.email) throw new RecipientUnknownError(`physician ${physicianId}`);
     context['recipient'] = { name: contact.displayName };
     context['timeZone'] = contact.timeZone ?? tenantTimeZone;
-    if (channel === 'inbox') return { channel: 'inbox', physicianId, message: render() };
+    if (channel === 'inbox')
+      return {
+        channel: 'inbox',
+        physicianId,
+        message: render(),
+        ...this.mentionsOf(payload, delivery.tenantId, lookups),
+      };
     const unsubscribeUrl = this.unsubscribeUrl(
       delivery.tenantId,
       physicianId,

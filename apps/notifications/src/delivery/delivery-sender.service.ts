@@ -5,6 +5,7 @@ import { SecretUnreadableError } from '../policy/secret-box';
 import { WebhookTargetRefusedError } from '../webhooks/webhook-target.guard';
 import { Clock } from '../config/clock';
 import { NOTIFICATIONS_CONFIG, type NotificationsConfig } from '../config/notifications-config';
+import { NameRedaction } from '../directory/name-redaction.service';
 import { InboxRepository } from '../inbox/inbox.repository';
 import { nextAttempt, type RetryPolicy } from '../policy/retry-schedule';
 import { DeliveryMetrics } from './delivery-metrics';
@@ -30,6 +31,7 @@ export class DeliverySender {
     private readonly email: EmailChannel,
     private readonly webhook: WebhookChannel,
     private readonly inbox: InboxRepository,
+    private readonly redaction: NameRedaction,
     private readonly metrics: DeliveryMetrics,
     private readonly clock: Clock,
     @Inject(NOTIFICATIONS_CONFIG) config: NotificationsConfig,
@@ -92,6 +94,15 @@ export class DeliverySender {
    */
   async record(batch: DispatchBatch): Promise<void> {
     await this.inbox.insertAllOnce(batch.inbox);
+    // A physician these messages name may have been erased since the batch read the names.
+    await this.redaction.afterWrite(
+      batch.inbox.map((message) => ({
+        ...message,
+        named: batch.inboxNames.get(message._id) ?? {},
+        mentions: message.mentions ?? [],
+      })),
+      'inbox',
+    );
     await this.repository.recordOutcomes(batch.outcomes);
   }
 
@@ -123,7 +134,9 @@ export class DeliverySender {
           subject: addressed.message.subject,
           text: addressed.message.text,
           createdAt: delivery.createdAt,
+          mentions: addressed.mentions,
         });
+        batch.inboxNames.set(delivery._id, addressed.named);
         return;
       case 'webhook':
         await this.webhook.send({

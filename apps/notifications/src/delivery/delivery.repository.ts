@@ -24,6 +24,9 @@ export interface DeliveryOutcomes {
   rescheduled: { id: string; token: string; attempts: number; dueAt: Date; lastError: string }[];
 }
 
+/** What erasure reads and rewrites of a delivery. */
+export type NamedData = Pick<Delivery, '_id' | 'data' | 'mentions'>;
+
 export interface DeliveryLogFilter {
   status?: DeliveryStatus;
   channel?: string;
@@ -203,6 +206,60 @@ export class DeliveryRepository {
         withOutbox({ $set: { status: 'skipped', reason, finishedAt: now } }, [event]),
       )
       .exec();
+  }
+
+  /** Deliveries whose stored text names the physician (by `mentions`): digests. */
+  mentioning(filter: TenantScoped<{ physicianId: string }>): Promise<NamedData[]> {
+    return this.model
+      .find({ tenantId: filter.tenantId, mentions: filter.physicianId })
+      .select({ _id: 1, data: 1, mentions: 1 })
+      .lean<NamedData[]>()
+      .exec();
+  }
+
+  /** Digests stored before `mentions` was kept whose data matches `pattern`. */
+  legacyDigestsMatching(
+    filter: TenantScoped<{ kind: string; pattern: RegExp }>,
+  ): Promise<NamedData[]> {
+    return this.model
+      .find({
+        tenantId: filter.tenantId,
+        kind: filter.kind,
+        mentions: { $exists: false },
+        data: { $regex: filter.pattern },
+      })
+      .select({ _id: 1, data: 1 })
+      .lean<NamedData[]>()
+      .exec();
+  }
+
+  /** The stored data of deliveries (to tell whom a legacy message named). */
+  dataOf(filter: TenantScoped<{ ids: string[] }>): Promise<NamedData[]> {
+    if (filter.ids.length === 0) return Promise.resolve([]);
+    return this.model
+      .find({ tenantId: filter.tenantId, _id: { $in: filter.ids } })
+      .select({ _id: 1, data: 1 })
+      .lean<NamedData[]>()
+      .exec();
+  }
+
+  /** Writes back rewritten data (and what it still names), one bulk write. */
+  async rewriteData(tenantId: string, deliveries: NamedData[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    await this.model.bulkWrite(
+      deliveries.map(({ _id, data, mentions }) => ({
+        updateOne: {
+          filter: { _id, tenantId },
+          update: {
+            $set: {
+              ...(data !== undefined && { data }),
+              ...(mentions !== undefined && { mentions }),
+            },
+          },
+        },
+      })),
+      { ordered: false },
+    );
   }
 
   /** Removes the message data of every delivery to the physician (the log keeps ids only). */

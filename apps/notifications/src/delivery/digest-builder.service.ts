@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../config/clock';
 import { DirectoryService } from '../directory/directory.service';
+import { NameRedaction } from '../directory/name-redaction.service';
 import { digestKind } from '../kinds/digest.kind';
 import { groupDigestItems } from '../policy/digest-period';
 import { quietHoursEnd } from '../policy/quiet-hours';
@@ -22,6 +23,7 @@ export class DigestBuilder {
     private readonly renderer: DeliveryRenderer,
     private readonly directory: DirectoryService,
     private readonly preferences: PreferenceService,
+    private readonly redaction: NameRedaction,
     private readonly clock: Clock,
   ) {}
 
@@ -41,7 +43,10 @@ export class DigestBuilder {
     for (const { tenantId, digestKey, physicianId } of keys.values()) {
       const items = await this.repository.digestItems({ tenantId, digestKey });
       const contact = await this.directory.contact(tenantId, physicianId);
-      const subjects = await this.renderer.subjectsOf(items, contact?.displayName);
+      const { subjects, mentions, named } = await this.renderer.subjectsOf(
+        items,
+        contact?.displayName,
+      );
       const lines = items.map((item, index) => ({
         kind: item.kind,
         createdAt: item.createdAt,
@@ -66,11 +71,17 @@ export class DigestBuilder {
           channel: 'email',
           physicianId,
           data: JSON.stringify(payload),
+          mentions,
           status: 'pending',
           dueAt: quietEnd ?? now,
           createdAt: now,
         },
       ]);
+      // The lines name other physicians; one erased while this digest was built is redacted.
+      await this.redaction.afterWrite(
+        [{ tenantId, _id: digestId, named, data: JSON.stringify(payload), mentions }],
+        'deliveries',
+      );
       await this.repository.markDigested(
         items.map((item) => ({
           id: item._id,

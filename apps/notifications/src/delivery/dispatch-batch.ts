@@ -10,6 +10,8 @@ import type { DeliveryOutcomes } from './delivery.repository';
 export class DispatchBatch {
   readonly outcomes: DeliveryOutcomes = { finished: [], rescheduled: [] };
   readonly inbox: InboxMessage[] = [];
+  /** Per inbox message id: the display names it shows, by physician id. */
+  readonly inboxNames = new Map<string, Record<string, string>>();
 
   constructor(
     readonly token: string,

@@ -51,19 +51,38 @@ export class DirectoryRepository {
     return upsertIfNewer(this.contacts, { _id, tenantId }, version, { ...fields, erased: false });
   }
 
-  /** Leaves a tombstone with the highest version: no later snapshot can restore the details. */
-  async eraseContact(key: TenantScoped<{ _id: string }>): Promise<void> {
+  /**
+   * Leaves a tombstone with the highest version: no later snapshot can restore the details.
+   * `redacting` keeps the name until `finishErasure`, for an erasure that must be resumed.
+   */
+  async eraseContact(key: TenantScoped<{ _id: string }>, redacting?: string): Promise<void> {
     await upsertIfNewer(
       this.contacts,
       key,
       Number.MAX_SAFE_INTEGER,
-      { erased: true },
+      { erased: true, ...(redacting !== undefined && { redacting }) },
       {
         displayName: 1,
         email: 1,
         timeZone: 1,
       },
     );
+  }
+
+  /** Forgets the name an erasure was removing from messages, once it is done. */
+  async finishErasure(key: TenantScoped<{ _id: string }>): Promise<void> {
+    await this.contacts.updateOne(key, { $unset: { redacting: 1 } }).exec();
+  }
+
+  /** Of `ids`, the physicians that are erased. */
+  async erasedAmong(filter: TenantScoped<{ ids: string[] }>): Promise<Set<string>> {
+    if (filter.ids.length === 0) return new Set();
+    const found = await this.contacts
+      .find({ tenantId: filter.tenantId, _id: { $in: filter.ids }, erased: true })
+      .select({ _id: 1 })
+      .lean<Pick<Contact, '_id'>[]>()
+      .exec();
+    return new Set(found.map((contact) => contact._id));
   }
 
   findContact(key: TenantScoped<{ _id: string }>): Promise<Contact | null> {

@@ -45,9 +45,18 @@ export class DirectoryService {
     });
   }
 
+  /**
+   * The tombstone first (from then on every rendering names them "a former participant"),
+   * keeping the name being removed from stored messages until that is done, so a redelivered
+   * event after a crash finishes the work; a redelivery after the end changes nothing.
+   */
   async erasePhysician(tenantId: string, physicianId: string): Promise<void> {
-    await this.repository.eraseContact({ _id: physicianId, tenantId });
-    await this.erasure.erase(tenantId, physicianId);
+    const key = { _id: physicianId, tenantId };
+    const contact = await this.repository.findContact(key);
+    const name = contact?.displayName ?? contact?.redacting;
+    await this.repository.eraseContact(key, name);
+    await this.erasure.erase(tenantId, physicianId, name);
+    await this.repository.finishErasure(key);
   }
 
   async saveProgram(tenantId: string, program: ProgramConfig): Promise<void> {

@@ -5,11 +5,13 @@ import { EmailCapRepository } from '../delivery/email-cap.repository';
 import { outcomeEvent } from '../delivery/outcome-event';
 import { InboxRepository } from '../inbox/inbox.repository';
 import { PreferenceRepository } from '../preferences/preference.repository';
+import { NameRedaction } from './name-redaction.service';
 
 /**
  * What erasing a physician means here: their inbox and preferences are deleted, messages
  * still waiting are skipped (`recipient-erased`), and no delivery keeps message data about
- * them; the delivery log keeps ids only. Safe to run twice.
+ * them; the delivery log keeps ids only. Their name is taken out of what others were sent and
+ * this service keeps (inbox messages, digests). Safe to run twice.
  */
 @Injectable()
 export class ErasureService {
@@ -18,10 +20,12 @@ export class ErasureService {
     private readonly cap: EmailCapRepository,
     private readonly inbox: InboxRepository,
     private readonly preferences: PreferenceRepository,
+    private readonly redaction: NameRedaction,
     private readonly clock: Clock,
   ) {}
 
-  async erase(tenantId: string, physicianId: string): Promise<void> {
+  /** `name`: their display name as messages show it, if known. */
+  async erase(tenantId: string, physicianId: string, name?: string): Promise<void> {
     const now = this.clock.now();
     for (const open of await this.deliveries.openFor({ tenantId, physicianId })) {
       const event = outcomeEvent(
@@ -35,5 +39,6 @@ export class ErasureService {
     await this.inbox.deleteAll({ tenantId, physicianId });
     await this.preferences.delete({ _id: physicianId, tenantId });
     await this.cap.deleteFor({ tenantId, physicianId });
+    await this.redaction.redact(tenantId, physicianId, name);
   }
 }

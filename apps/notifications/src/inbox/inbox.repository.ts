@@ -6,6 +6,9 @@ import { KEYSET_SORT, keysetCondition, type PageRequest } from '@medmentor/platf
 import { isDuplicateKeyOnly } from '../delivery/duplicate-key';
 import { InboxMessage } from './schemas/inbox-message.schema';
 
+/** What erasure reads and rewrites of a message. */
+export type NamedText = Pick<InboxMessage, '_id' | 'subject' | 'text' | 'mentions'>;
+
 @Injectable()
 export class InboxRepository {
   constructor(@InjectModel(InboxMessage.name) private readonly model: Model<InboxMessage>) {}
@@ -51,6 +54,42 @@ export class InboxRepository {
     if (!found.readAt)
       await this.model.updateOne({ ...filter, readAt: null }, { $set: { readAt: at } }).exec();
     return true;
+  }
+
+  /** Messages that name the physician (by `mentions`), with what erasure rewrites. */
+  mentioning(filter: TenantScoped<{ physicianId: string }>): Promise<NamedText[]> {
+    return this.model
+      .find({ tenantId: filter.tenantId, mentions: filter.physicianId })
+      .select({ _id: 1, subject: 1, text: 1, mentions: 1 })
+      .lean<NamedText[]>()
+      .exec();
+  }
+
+  /** Messages stored before `mentions` was kept whose subject or text matches `pattern`. */
+  legacyMatching(filter: TenantScoped<{ pattern: RegExp }>): Promise<NamedText[]> {
+    return this.model
+      .find({
+        tenantId: filter.tenantId,
+        mentions: { $exists: false },
+        $or: [{ subject: { $regex: filter.pattern } }, { text: { $regex: filter.pattern } }],
+      })
+      .select({ _id: 1, subject: 1, text: 1 })
+      .lean<NamedText[]>()
+      .exec();
+  }
+
+  /** Writes back rewritten subjects and texts (and what they still name), one bulk write. */
+  async rewrite(tenantId: string, messages: NamedText[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.model.bulkWrite(
+      messages.map(({ _id, subject, text, mentions }) => ({
+        updateOne: {
+          filter: { _id, tenantId },
+          update: { $set: { subject, text, ...(mentions !== undefined && { mentions }) } },
+        },
+      })),
+      { ordered: false },
+    );
   }
 
   async deleteAll(filter: TenantScoped<{ physicianId: string }>): Promise<void> {

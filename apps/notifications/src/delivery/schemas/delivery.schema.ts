@@ -92,6 +92,13 @@ export class Delivery {
 
   @Prop()
   finishedAt?: Date;
+
+  /**
+   * On deliveries whose `data` holds rendered text (digests keep their lines' subjects): the
+   * physicians it names (ids), so erasing one finds them by index.
+   */
+  @Prop({ type: [String], default: undefined })
+  mentions?: string[];
 }
 
 export const DeliverySchema = SchemaFactory.createForClass(Delivery);
@@ -102,3 +109,5 @@ DeliverySchema.index({ status: 1, dueAt: 1 });
 DeliverySchema.index({ tenantId: 1, createdAt: -1, _id: -1 });
 // Serves the log filtered by physician, and erasure.
 DeliverySchema.index({ tenantId: 1, physicianId: 1, channel: 1, createdAt: -1 });
+// Serves erasure: the digests whose stored lines name a physician.
+DeliverySchema.index({ tenantId: 1, mentions: 1 });

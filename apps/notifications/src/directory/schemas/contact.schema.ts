@@ -28,6 +28,14 @@ export class Contact {
 
   @Prop({ required: true, default: false })
   erased!: boolean;
+
+  /**
+   * While an erasure runs: the name it is removing from messages already rendered, so a
+   * redelivered erasure event can finish the work if the first attempt stopped halfway.
+   * Removed when the erasure is done.
+   */
+  @Prop()
+  redacting?: string;
 }
 
 export const ContactSchema = SchemaFactory.createForClass(Contact);

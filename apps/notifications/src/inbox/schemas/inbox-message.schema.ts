@@ -26,8 +26,17 @@ export class InboxMessage {
 
   @Prop()
   readAt?: Date;
+
+  /**
+   * The physicians whose names the subject and text hold (ids), so erasing one finds their
+   * messages by index. Absent on messages stored before it was kept.
+   */
+  @Prop({ type: [String], default: undefined })
+  mentions?: string[];
 }
 
 export const InboxMessageSchema = SchemaFactory.createForClass(InboxMessage);
 // Serves a physician's inbox, newest first (keyset), its unread count and erasure.
 InboxMessageSchema.index({ tenantId: 1, physicianId: 1, createdAt: -1, _id: -1 });
+// Serves erasure: the messages (of any recipient) that name a physician.
+InboxMessageSchema.index({ tenantId: 1, mentions: 1 });
