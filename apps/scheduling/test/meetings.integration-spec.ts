@@ -144,6 +144,52 @@ describe('meetings planned from matching events (real Kafka and MongoDB-wire ser
     expect(new Set(events.map((e) => e.data['meetingId'])).size).toBe(3);
   });
 
+  it('plans activations handed over together as a group: one mentor, three times; again, nothing twice', async () => {
+    const [, sharedMentor] = newYorkLondonPair(tenant);
+    const mentees = [0, 1, 2].map(() => newYorkLondonPair(tenant)[0]);
+    const registered = await Promise.all(
+      [sharedMentor, ...mentees].map((p) =>
+        feed.send('medmentor.profiles.physician.registered', p, tenant),
+      ),
+    );
+    await Promise.all(registered.map((id) => a.processed(id)));
+    const all = mentees.map((m) =>
+      match(tenant, prog.programId, m.physicianId, sharedMentor.physicianId, ACTIVATED_AT),
+    );
+    // The first is planned alone; the two handed over while it runs are planned as one group.
+    await Promise.all(all.map((facts) => a.planner.activate(facts, {})));
+    // Redelivered together, on both replicas at once: nothing more.
+    await Promise.all([
+      ...all.map((facts) => a.planner.activate(facts, {})),
+      ...all.map((facts) => b.planner.activate(facts, {})),
+    ]);
+    await a.outboxDrained();
+    await b.outboxDrained();
+    const meetings = (await Promise.all(all.map((facts) => meetingsOf(facts.matchId)))).flat();
+    expect(meetings.map((m) => m['kind']).sort()).toEqual([
+      ...Array<string>(6).fill('check-in'),
+      ...Array<string>(3).fill('kickoff'),
+    ]);
+    // The mentor is in every meeting: no two of them overlap.
+    const times = meetings
+      .map((m) => [(m['start'] as Date).getTime(), (m['end'] as Date).getTime()])
+      .sort((x, y) => x[0] - y[0]);
+    times.slice(1).forEach(([start], i) => expect(start).toBeGreaterThanOrEqual(times[i][1]));
+    const stored = await a.connection
+      .collection('matches')
+      .find({ _id: { $in: all.map((f) => f.matchId) } as never })
+      .toArray();
+    expect(stored.map((m) => String(m['kickoff']))).toEqual([
+      'scheduled',
+      'scheduled',
+      'scheduled',
+    ]);
+    for (const facts of all) {
+      await waitFor(() => scheduledEvents(facts.matchId).length >= 3);
+      expect(new Set(scheduledEvents(facts.matchId).map((e) => e.data['meetingId'])).size).toBe(3);
+    }
+  });
+
   it('sends each reminder once, however many replicas tick', async () => {
     const facts = match(
       tenant,

@@ -66,6 +66,13 @@ export class DirectoryRepository {
     return this.physicians.findOne(filter).lean<PhysicianCalendar>().exec();
   }
 
+  findPrograms(filter: TenantScoped<{ ids: readonly string[] }>): Promise<ProgramCadence[]> {
+    return this.programs
+      .find({ tenantId: filter.tenantId, _id: { $in: filter.ids } })
+      .lean<ProgramCadence[]>()
+      .exec();
+  }
+
   findProgram(filter: TenantScoped<{ _id: string }>): Promise<ProgramCadence | null> {
     return this.programs.findOne(filter).lean<ProgramCadence>().exec();
   }

@@ -56,6 +56,10 @@ export class DirectoryService {
     return this.repository.findPhysician({ tenantId, _id: id });
   }
 
+  programs(tenantId: string, ids: readonly string[]): Promise<ProgramCadence[]> {
+    return this.repository.findPrograms({ tenantId, ids });
+  }
+
   program(tenantId: string, id: string): Promise<ProgramCadence | null> {
     return this.repository.findProgram({ tenantId, _id: id });
   }

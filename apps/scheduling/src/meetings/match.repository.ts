@@ -5,6 +5,7 @@ import type { OutgoingEvent } from '@medmentor/contracts';
 import type { TenantScoped } from '@medmentor/auth';
 import { withOutbox } from '@medmentor/messaging';
 import { isDuplicateKey } from '../directory/directory.repository';
+import { allDuplicates, failedIndexes } from './meeting.repository';
 import { Match, type KickoffState, type MatchResource } from './schemas/match.schema';
 
 @Injectable()
@@ -24,6 +25,32 @@ export class MatchRepository {
       if (!isDuplicateKey(error)) throw error;
     }
     return this.find({ _id: doc._id, tenantId: doc.tenantId });
+  }
+
+  /**
+   * `record` for several matches: one unordered insert; those that existed are read back as
+   * stored. Answers in the order given (null for one that vanished meanwhile).
+   */
+  async recordMany(docs: readonly Match[]): Promise<(Match | null)[]> {
+    if (docs.length === 0) return [];
+    let existed: Match[] = [];
+    try {
+      await this.model.insertMany(docs, { ordered: false });
+    } catch (error) {
+      if (!allDuplicates(error)) throw error;
+      existed = failedIndexes(error).map((index) => docs[index]);
+    }
+    const stored = new Map<string, Match>();
+    for (const tenantId of new Set(existed.map((doc) => doc.tenantId))) {
+      const ids = existed.filter((doc) => doc.tenantId === tenantId).map((doc) => doc._id);
+      const found = await this.model
+        .find({ tenantId, _id: { $in: ids } })
+        .lean<Match[]>()
+        .exec();
+      for (const match of found) stored.set(match._id, match);
+    }
+    const inserted = new Set(docs.filter((doc) => !existed.includes(doc)));
+    return docs.map((doc) => (inserted.has(doc) ? doc : (stored.get(doc._id) ?? null)));
   }
 
   find(filter: TenantScoped<{ _id: string }>): Promise<Match | null> {
@@ -47,6 +74,22 @@ export class MatchRepository {
       )
       .exec();
     return result.modifiedCount === 1;
+  }
+
+  /** `settlePlanning` without events for several matches, in one bulk write. */
+  async settleMany(
+    outcomes: readonly { filter: TenantScoped<{ _id: string }>; set: Partial<Match> }[],
+  ): Promise<void> {
+    if (outcomes.length === 0) return;
+    await this.model.bulkWrite(
+      outcomes.map(({ filter, set }) => ({
+        updateOne: {
+          filter: { ...filter, status: 'active', kickoff: { $exists: false } },
+          update: { $set: set },
+        },
+      })),
+      { ordered: false },
+    );
   }
 
   /** Ends an active match; false when it was not active (already ended, or unknown). */

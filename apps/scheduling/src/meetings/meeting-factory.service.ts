@@ -53,6 +53,11 @@ export class MeetingFactory {
     return this.templates.ofProgram({ tenantId: match.tenantId, programId: match.programId });
   }
 
+  /** The templates of several programs of one tenant, in one read. */
+  templatesOfPrograms(tenantId: string, programIds: readonly string[]): Promise<AgendaTemplate[]> {
+    return this.templates.ofPrograms({ tenantId, programIds });
+  }
+
   kickoff(
     match: Match,
     program: ProgramCadence,

@@ -35,12 +35,13 @@ export const allDuplicates = (error: unknown): boolean => {
   return writeErrors.every((w) => (w.code ?? w.err?.code) === 11000);
 };
 
-/** The position in the batch of the first write that failed (0 when the error names none). */
-const firstFailedIndex = (error: unknown): number => {
+/** The positions in the batch of the writes that failed (0 when the error names none). */
+export const failedIndexes = (error: unknown): number[] => {
   const e = error as { writeErrors?: { index?: number } | { index?: number }[] };
   const writeErrors = Array.isArray(e.writeErrors) ? e.writeErrors : [e.writeErrors];
-  return Math.min(...writeErrors.map((w) => w?.index ?? 0));
+  return writeErrors.map((w) => w?.index ?? 0);
 };
+const firstFailedIndex = (error: unknown): number => Math.min(...failedIndexes(error));
 
 @Injectable()
 export class MeetingRepository {
@@ -83,6 +84,31 @@ export class MeetingRepository {
       await this.insertNew(rest);
       return true;
     }
+  }
+
+  /**
+   * Inserts each of `firsts` that does not exist yet, in one unordered insert; returns the ids
+   * that existed already (someone planned them first), for which nothing was inserted.
+   */
+  async insertFirsts(firsts: readonly MeetingWithEvents[]): Promise<Set<string>> {
+    if (firsts.length === 0) return new Set();
+    try {
+      await this.model.insertMany(
+        firsts.map(({ meeting, events }) => ({ ...meeting, ...outboxFields(events) })),
+        { ordered: false },
+      );
+      return new Set();
+    } catch (error) {
+      if (!allDuplicates(error)) throw error;
+      return new Set(failedIndexes(error).map((index) => firsts[index].meeting._id));
+    }
+  }
+
+  findByIds(filter: TenantScoped<{ ids: readonly string[] }>): Promise<Meeting[]> {
+    return this.model
+      .find({ tenantId: filter.tenantId, _id: { $in: filter.ids } })
+      .lean<Meeting[]>()
+      .exec();
   }
 
   findById(filter: TenantScoped<{ _id: string }>): Promise<Meeting | null> {

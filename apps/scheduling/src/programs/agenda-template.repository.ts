@@ -16,6 +16,14 @@ export class AgendaTemplateRepository {
     return this.model.find(filter).sort({ phase: 1 }).lean<AgendaTemplate[]>().exec();
   }
 
+  ofPrograms(filter: TenantScoped<{ programIds: readonly string[] }>): Promise<AgendaTemplate[]> {
+    return this.model
+      .find({ tenantId: filter.tenantId, programId: { $in: filter.programIds } })
+      .sort({ phase: 1 })
+      .lean<AgendaTemplate[]>()
+      .exec();
+  }
+
   /** Replaces the phase's template (one document per phase: a retry writes the same). */
   async put(template: AgendaTemplate): Promise<void> {
     const { _id, ...fields } = template;
