@@ -116,6 +116,7 @@ const healthy = (): Observed => {
     ),
     strayDeadLetters: 0,
     lag: { 'g-profiles': 0 },
+    lagging: [],
     ready: { profiles: 200, matching: 200, scheduling: 200, notifications: 200 },
   };
 };
@@ -194,6 +195,20 @@ describe('verdict', () => {
         deadLetters: o.deadLetters.map((d, i) => (i === 0 ? { ...d, reason: '' } : d)),
       })),
     ).toHaveLength(2);
+  });
+
+  it('names what is missing when it fails', () => {
+    const o = healthy();
+    const v = verdict({
+      ...o,
+      deadLetters: o.deadLetters.slice(1),
+      lagging: ['g-scheduling t[0]: 3'],
+    });
+    expect(v.details).toEqual([
+      expect.stringMatching(/^no dead letter of r-invalid-0 \(not-json on .*\) from g-/),
+      'lag g-scheduling t[0]: 3',
+    ]);
+    expect(formatVerdict(v)).toContain('no dead letter of r-invalid-0');
   });
 
   it('fails on lag, an unready service or a lost valid event', () => {

@@ -1,6 +1,6 @@
 // Reads what the run left behind: the services' databases, the mailbox, the dead-letter
 // topics and the consumer groups' offsets.
-import type { Admin } from 'kafkajs';
+import { AssignerProtocol, type Admin } from 'kafkajs';
 import type { MongoClient } from 'mongodb';
 import { deadLetterTopicOf, type ServiceName } from '@medmentor/contracts';
 import { DLQ_HEADERS } from '@medmentor/messaging';
@@ -57,7 +57,10 @@ interface DeliveryDoc {
 
 export class Observer {
   private readonly mails = new MailWatch();
+  /** Topics that may have dead-letter topics: every topic the catalog gives a consumer. */
   private readonly consumers = consumersByTopic();
+  /** What each service's group really subscribes to, as its members told the broker. */
+  private readonly subscribed = new Map<ServiceName, string[]>();
   private deadLetters: KafkaReader | undefined;
 
   constructor(
@@ -133,6 +136,7 @@ export class Observer {
     );
     const versions = new Map(facts.map((f) => [f.physicianId, f.version]));
     const letters = this.deadLetters?.messages ?? [];
+    await this.readSubscriptions();
     return {
       activated: this.facts.activated,
       scheduling: {
@@ -165,7 +169,7 @@ export class Observer {
       emailOf: this.facts.emailOf,
       repeatBound: this.facts.repeatBound,
       invalid: this.facts.invalid,
-      consumersOf: (topic) => this.consumers.get(topic) ?? [],
+      consumersOf: (topic) => CHAOS_SERVICES.filter((s) => this.subscribed.get(s)?.includes(topic)),
       groupOf: (service) => this.stack.groupOf(service),
       deadLetters: letters
         .filter((l) => l.headers[INVALID_ID_HEADER] !== undefined)
@@ -179,32 +183,53 @@ export class Observer {
           l.headers[INVALID_ID_HEADER] === undefined &&
           (l.value ?? '').includes(`"tenantid":"${tenantId}"`),
       ).length,
-      lag: await this.lags(),
+      ...(await this.lags()),
       ready: await this.stack.ready(),
     };
   }
 
+  /**
+   * The topics each group's members subscribe to (the catalog's consumer lists are not what
+   * the services subscribe to in every case); the last answer is kept while a group rebalances.
+   */
+  private async readSubscriptions(): Promise<void> {
+    const groups = CHAOS_SERVICES.map((s) => this.stack.groupOf(s));
+    const { groups: described } = await this.admin.describeGroups(groups);
+    for (const service of CHAOS_SERVICES) {
+      const group = described.find((g) => g.groupId === this.stack.groupOf(service));
+      const topics = new Set(
+        (group?.members ?? []).flatMap(
+          (m) => AssignerProtocol.MemberMetadata.decode(m.memberMetadata)?.topics ?? [],
+        ),
+      );
+      if (topics.size > 0) this.subscribed.set(service, [...topics].sort());
+    }
+  }
+
   /** Per service group: end offset minus committed offset over the topics it consumes. */
-  private async lags(): Promise<Record<string, number | undefined>> {
-    const lags: Record<string, number | undefined> = {};
+  private async lags(): Promise<{ lag: Record<string, number | undefined>; lagging: string[] }> {
+    const lag: Record<string, number | undefined> = {};
+    const lagging: string[] = [];
     for (const service of CHAOS_SERVICES) {
       const group = this.stack.groupOf(service);
-      const topics = [...this.consumers].filter(([, c]) => c.includes(service)).map(([t]) => t);
+      const topics = this.subscribed.get(service) ?? [];
       try {
         const committed = await this.admin.fetchOffsets({ groupId: group, topics });
-        let lag = 0;
+        let total = 0;
         for (const { topic, partitions } of committed) {
           const ends = await this.admin.fetchTopicOffsets(topic);
           for (const end of ends) {
             const at = Number(partitions.find((p) => p.partition === end.partition)?.offset ?? -1);
-            lag += Number(end.high) - (at >= 0 ? at : Number(end.low));
+            const behind = Number(end.high) - (at >= 0 ? at : Number(end.low));
+            if (behind > 0) lagging.push(`${group} ${topic}[${end.partition}]: ${behind}`);
+            total += behind;
           }
         }
-        lags[group] = lag;
+        lag[group] = total;
       } catch {
-        lags[group] = undefined;
+        lag[group] = undefined;
       }
     }
-    return lags;
+    return { lag, lagging };
   }
 }

@@ -36,7 +36,7 @@ export interface Observed {
   /** Who a physician id's mail goes to. */
   emailOf: (physicianId: string) => string;
   invalid: readonly InvalidMessage[];
-  /** Consumers of each topic (the catalog) and the group each service consumes as. */
+  /** The services whose groups subscribe to a topic, and the group each service consumes as. */
   consumersOf: (topic: string) => readonly ServiceName[];
   groupOf: (service: ServiceName) => string;
   deadLetters: readonly { invalidId: string; group: string; reason: string }[];
@@ -44,6 +44,8 @@ export interface Observed {
   strayDeadLetters: number;
   /** Lag per consumer group (sum over its partitions); undefined when it could not be read. */
   lag: Readonly<Record<string, number | undefined>>;
+  /** The partitions behind, as `group topic[partition]: lag`, for the report. */
+  lagging: readonly string[];
   /** HTTP status of each service's /health/ready (0: no answer). */
   ready: Readonly<Record<ServiceName, number>>;
 }
@@ -58,6 +60,8 @@ export interface CheckRow {
 export interface Verdict {
   ok: boolean;
   rows: CheckRow[];
+  /** What exactly is missing or extra, for a failed run (a few of each). */
+  details: string[];
 }
 
 const row = (check: string, expected: number | string, actual: number | string): CheckRow => ({
@@ -198,8 +202,10 @@ export const verdict = (o: Observed): Verdict => {
     row(
       'invalid messages dead-lettered with a reason (by every consuming group)',
       o.invalid.length,
-      o.invalid.filter((m) =>
-        o.consumersOf(m.topic).every((s) => letters.has(`${m.id} ${o.groupOf(s)}`)),
+      o.invalid.filter(
+        (m) =>
+          o.consumersOf(m.topic).length > 0 &&
+          o.consumersOf(m.topic).every((s) => letters.has(`${m.id} ${o.groupOf(s)}`)),
       ).length,
     ),
   );
@@ -211,6 +217,14 @@ export const verdict = (o: Observed): Verdict => {
     ),
   );
   rows.push(row('dead letters of valid events of the run', 0, o.strayDeadLetters));
+  const byId = new Map(o.invalid.map((m) => [m.id, m]));
+  const missingLetters = wanted
+    .filter((w) => !letters.has(w))
+    .map((w) => {
+      const [id, group] = w.split(' ');
+      const m = byId.get(id);
+      return `no dead letter of ${id} (${m?.kind} on ${m?.topic}) from ${group}`;
+    });
 
   // No consumer stuck: lag 0 everywhere, every service ready.
   for (const [group, lag] of Object.entries(o.lag))
@@ -218,7 +232,19 @@ export const verdict = (o: Observed): Verdict => {
   for (const [service, status] of Object.entries(o.ready))
     rows.push(row(`${service}: /health/ready`, 200, status));
 
-  return { ok: rows.every((r) => r.ok), rows };
+  const unplanned = o.activated
+    .filter((id) => kickoffs.get(id) !== 1)
+    .map((id) => `match ${id}: ${kickoffs.get(id) ?? 0} kickoffs`);
+  const mailsOff = [...recipients]
+    .filter((r) => received.get(r) !== expected.get(r))
+    .map((r) => `${r}: ${received.get(r) ?? 0} emails, expected ${expected.get(r) ?? 0}`);
+  const details = [
+    ...unplanned.slice(0, 10),
+    ...mailsOff.slice(0, 10),
+    ...missingLetters.slice(0, 20),
+    ...o.lagging.map((l) => `lag ${l}`),
+  ];
+  return { ok: rows.every((r) => r.ok), rows, details };
 };
 
 /** The rows as an aligned text table. */
@@ -232,6 +258,7 @@ export const formatVerdict = (v: Verdict): string => {
   return [
     line(header, '  '),
     ...v.rows.map((r) => line(r, r.ok ? 'ok' : 'XX')),
+    ...(v.ok ? [] : v.details.map((d) => `   ${d}`)),
     v.ok ? 'PASS: every check held' : `FAIL: ${v.rows.filter((r) => !r.ok).length} check(s) failed`,
   ].join('\n');
 };
