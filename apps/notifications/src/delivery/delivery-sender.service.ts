@@ -90,11 +90,14 @@ export class DeliverySender {
 
   /**
    * Writes the batch's outcomes: inbox messages first (an inbox delivery is `sent` only once
-   * its message is stored), then every outcome with its event in one bulk write.
+   * its message is stored), then every outcome with its event in one bulk write, then the
+   * check of the names the inbox messages show.
    */
   async record(batch: DispatchBatch): Promise<void> {
     await this.inbox.insertAllOnce(batch.inbox);
+    await this.repository.recordOutcomes(batch.outcomes);
     // A physician these messages name may have been erased since the batch read the names.
+    // After the outcomes, so a failure here cannot make the batch's mail go out again.
     await this.redaction.afterWrite(
       batch.inbox.map((message) => ({
         ...message,
@@ -103,7 +106,6 @@ export class DeliverySender {
       })),
       'inbox',
     );
-    await this.repository.recordOutcomes(batch.outcomes);
   }
 
   private async send(
