@@ -88,6 +88,13 @@ export class Observer {
       .countDocuments({ tenantId: this.facts.tenantId, channel: 'email', status: 'sent' });
   }
 
+  /** Email deliveries of the run not sent (yet): pending, retrying, failed. */
+  async unsent(): Promise<number> {
+    return this.db('notifications')
+      .collection('deliveries')
+      .countDocuments({ tenantId: this.facts.tenantId, channel: 'email', status: { $ne: 'sent' } });
+  }
+
   /** Starts reading the dead-letter topics (once the broker stays up). */
   async followDeadLetters(): Promise<void> {
     this.deadLetters = await new KafkaReader().start(
