@@ -68,7 +68,12 @@ interface Planned {
 @Injectable()
 export class MeetingPlanner {
   private readonly logger = new Logger(MeetingPlanner.name);
-  private readonly queue = new PlanningQueue<Activation>((items) => this.activateGroup(items));
+  /** 20 ms at most to gather the partitions' next activations into one group. */
+  private readonly queue = new PlanningQueue<Activation>(
+    (items) => this.activateGroup(items),
+    50,
+    20,
+  );
 
   constructor(
     private readonly matches: MatchRepository,

@@ -60,4 +60,41 @@ describe('PlanningQueue', () => {
     await Promise.all(all);
     expect(sizes).toEqual([1, 2, 2]);
   });
+
+  /** A queue whose last group had two items (3 and 2 arrived while 1 was being flushed). */
+  const afterGroupOfTwo = async (gatherMs: number) => {
+    const groups: number[][] = [];
+    const { gate, release } = gated();
+    const queue = new PlanningQueue<number>(
+      async (items) => {
+        groups.push(items);
+        if (groups.length === 1) await gate;
+        return items.map(() => undefined);
+      },
+      50,
+      gatherMs,
+    );
+    const first = [1, 2, 3].map((n) => queue.submit(n));
+    release();
+    await Promise.all(first);
+    return { queue, groups };
+  };
+
+  it('waits up to gatherMs for as many items as the last group had', async () => {
+    const { queue, groups } = await afterGroupOfTwo(5_000);
+    const started = Date.now();
+    const four = queue.submit(4);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await Promise.all([four, queue.submit(5)]);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(groups).toEqual([[1], [2, 3], [4, 5]]);
+  });
+
+  it('flushes what waits once gatherMs has passed', async () => {
+    const { queue, groups } = await afterGroupOfTwo(30);
+    const started = Date.now();
+    await queue.submit(4);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    expect(groups).toEqual([[1], [2, 3], [4]]);
+  });
 });
