@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findRepoRoot } from '../infra/src/core/repo-root';
+import { serviceSources } from './service-sources';
 
 const repoRoot = findRepoRoot(__dirname);
 
@@ -11,24 +12,6 @@ const repoRoot = findRepoRoot(__dirname);
 const SCHEMA_KEY = /^\s*([A-Z][A-Z0-9]*_[A-Z0-9_]+|PORT|HOST)\s*:/gm;
 const ZOD = /from 'zod'/;
 const ENV_READ = /process\.env(?:\.([A-Z][A-Z0-9_]{2,})|\[\s*'([A-Z][A-Z0-9_]{2,})'\s*\])/g;
-
-/** Source files of services and libraries, without tests and test helpers. */
-function serviceSources(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (['node_modules', 'test', 'testing', '__fixtures__'].includes(entry.name)) continue;
-      files.push(...serviceSources(path));
-    } else if (
-      entry.name.endsWith('.ts') &&
-      !/\.(spec|integration-spec|e2e-spec)\.ts$/.test(entry.name)
-    ) {
-      files.push(path);
-    }
-  }
-  return files;
-}
 
 function variablesReadByServices(): Map<string, string> {
   const found = new Map<string, string>();
