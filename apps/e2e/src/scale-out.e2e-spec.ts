@@ -156,7 +156,13 @@ describe('scale-out: two consuming replicas, one killed', () => {
     for (const topic of allTopics()) {
       // Explicit offsets: kafkajs' resetOffsets(latest) commits -1, which a consumer that
       // subscribes fromBeginning reads as "from the start".
-      const ends = await admin.fetchTopicOffsets(topic);
+      // A topic created moments ago (here or by an earlier suite) may still be electing its
+      // leader: "not the leader for that topic-partition" is retried, not a failure.
+      const ends = await waitFor(() => admin.fetchTopicOffsets(topic), {
+        timeoutMs: 30_000,
+        intervalMs: 250,
+        description: `the end offsets of ${topic}`,
+      });
       await admin.setOffsets({
         groupId: group,
         topic,
