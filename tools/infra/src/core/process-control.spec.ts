@@ -1,7 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commandLine, isOurProcess, isRunning, spawnDetached, stopProcess } from './process-control';
+import {
+  commandLine,
+  isOurProcess,
+  isRunning,
+  spawnDetached,
+  stopProcess,
+} from './process-control';
 import { waitUntil } from './wait-until';
 
 describe('process control', () => {
@@ -21,9 +27,14 @@ describe('process control', () => {
 
   it('starts a detached process with output in its log, and stops it with SIGTERM', async () => {
     const child = start("console.log('hello'); setInterval(() => {}, 1000)", 'marker-term');
-    await waitUntil('log', async () => {
-      if (!readFileSync(join(dir, 'marker-term.log'), 'utf8').includes('hello')) throw new Error('no output yet');
-    }, { timeoutMs: 5_000, intervalMs: 20 });
+    await waitUntil(
+      'log',
+      async () => {
+        if (!readFileSync(join(dir, 'marker-term.log'), 'utf8').includes('hello'))
+          throw new Error('no output yet');
+      },
+      { timeoutMs: 5_000, intervalMs: 20 },
+    );
     expect(isRunning(child.pid)).toBe(true);
     expect(commandLine(child.pid)).toContain('marker-term');
     expect(isOurProcess(child.pid, 'marker-term')).toBe(true);
@@ -32,14 +43,44 @@ describe('process control', () => {
     expect(await stopProcess(child.pid, 'marker-term', 5_000)).toBe('not-running');
   });
 
+  it("gives the process its spec's environment on top of the CLI's own", async () => {
+    const child = spawnDetached(
+      {
+        command: process.execPath,
+        args: [
+          '-e',
+          'console.log(`${process.env.SPEC_ONLY}/${process.env.BOTH}/${process.env.CLI_ONLY}`)',
+          'marker-env',
+        ],
+        cwd: dir,
+        logFile: join(dir, 'marker-env.log'),
+        env: { SPEC_ONLY: 'spec', BOTH: 'from-spec' },
+      },
+      { ...process.env, BOTH: 'from-cli', CLI_ONLY: 'cli' },
+    );
+    await waitUntil(
+      'exit',
+      async () => {
+        if (child.exitReason() === null) throw new Error('running');
+      },
+      { timeoutMs: 5_000, intervalMs: 20 },
+    );
+    expect(readFileSync(join(dir, 'marker-env.log'), 'utf8').trim()).toBe('spec/from-spec/cli');
+  });
+
   it('escalates to SIGKILL when SIGTERM is ignored', async () => {
     const child = start(
       "process.on('SIGTERM', () => {}); console.log('armed'); setInterval(() => {}, 1000)",
       'marker-stubborn',
     );
-    await waitUntil('armed', async () => {
-      if (!readFileSync(join(dir, 'marker-stubborn.log'), 'utf8').includes('armed')) throw new Error('not yet');
-    }, { timeoutMs: 5_000, intervalMs: 20 });
+    await waitUntil(
+      'armed',
+      async () => {
+        if (!readFileSync(join(dir, 'marker-stubborn.log'), 'utf8').includes('armed'))
+          throw new Error('not yet');
+      },
+      { timeoutMs: 5_000, intervalMs: 20 },
+    );
     expect(await stopProcess(child.pid, 'marker-stubborn', 300)).toBe('killed');
     expect(isRunning(child.pid)).toBe(false);
   });
@@ -56,9 +97,13 @@ describe('process control', () => {
 
   it('reports how a process ended while this process watches it', async () => {
     const child = start('process.exit(3)', 'marker-exit');
-    await waitUntil('exit', async () => {
-      if (child.exitReason() === null) throw new Error('running');
-    }, { timeoutMs: 5_000, intervalMs: 20 });
+    await waitUntil(
+      'exit',
+      async () => {
+        if (child.exitReason() === null) throw new Error('running');
+      },
+      { timeoutMs: 5_000, intervalMs: 20 },
+    );
     expect(child.exitReason()).toBe('exited with code 3');
   });
 });

@@ -14,13 +14,16 @@ export interface DetachedProcess {
  * Starts a server in its own process group with output appended to its log file, so it
  * outlives this CLI and a Ctrl-C in the terminal does not reach it.
  */
-export function spawnDetached(spec: ProcessSpec, env: NodeJS.ProcessEnv = process.env): DetachedProcess {
+export function spawnDetached(
+  spec: ProcessSpec,
+  env: NodeJS.ProcessEnv = process.env,
+): DetachedProcess {
   mkdirSync(dirname(spec.logFile), { recursive: true });
   const out = openSync(spec.logFile, 'a');
   try {
     const child = spawn(spec.command, spec.args, {
       cwd: spec.cwd,
-      env,
+      env: { ...env, ...spec.env },
       detached: true,
       stdio: ['ignore', out, out],
     });
@@ -111,7 +114,11 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 export type StopOutcome = 'stopped' | 'killed' | 'not-running' | 'not-ours';
 
 /** SIGTERM, wait up to `timeoutMs`, then SIGKILL. Leaves processes that are not ours alone. */
-export async function stopProcess(pid: number, marker: string, timeoutMs: number): Promise<StopOutcome> {
+export async function stopProcess(
+  pid: number,
+  marker: string,
+  timeoutMs: number,
+): Promise<StopOutcome> {
   if (!isRunning(pid)) return 'not-running';
   if (!isOurProcess(pid, marker)) return 'not-ours';
   signalGroup(pid, 'SIGTERM');

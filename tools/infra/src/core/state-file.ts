@@ -8,6 +8,8 @@ export const processSpecSchema = z.object({
   args: z.array(z.string()),
   cwd: z.string(),
   logFile: z.string(),
+  /** Set for the server on top of the CLI's own environment (e.g. a Go runtime setting). */
+  env: z.record(z.string(), z.string()).optional(),
 });
 export type ProcessSpec = z.infer<typeof processSpecSchema>;
 
@@ -37,7 +39,10 @@ const externalComponentSchema = z.object({
   source: z.string(),
 });
 
-export const componentStateSchema = z.discriminatedUnion('managed', [managedComponentSchema, externalComponentSchema]);
+export const componentStateSchema = z.discriminatedUnion('managed', [
+  managedComponentSchema,
+  externalComponentSchema,
+]);
 export type ComponentState = z.infer<typeof componentStateSchema>;
 export type ManagedComponentState = z.infer<typeof managedComponentSchema>;
 
@@ -58,7 +63,14 @@ export type InfraState = z.infer<typeof infraStateSchema>;
 
 export function emptyState(cacheDir: string, now: Date = new Date()): InfraState {
   const at = now.toISOString();
-  return { version: 1, createdAt: at, updatedAt: at, cacheDir, ownerPid: process.pid, components: {} };
+  return {
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    cacheDir,
+    ownerPid: process.pid,
+    components: {},
+  };
 }
 
 /** Returns null when there is no state file; throws with the path when it cannot be used. */
@@ -78,7 +90,9 @@ export function readState(file: string): InfraState | null {
   }
   const parsed = infraStateSchema.safeParse(json);
   if (!parsed.success) {
-    throw new Error(`state file ${file} has an unknown format (${parsed.error.issues[0]?.message ?? 'invalid'}): stop leftover servers by hand and delete it`);
+    throw new Error(
+      `state file ${file} has an unknown format (${parsed.error.issues[0]?.message ?? 'invalid'}): stop leftover servers by hand and delete it`,
+    );
   }
   return parsed.data;
 }
