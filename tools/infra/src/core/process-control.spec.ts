@@ -25,16 +25,28 @@ describe('process control', () => {
       logFile: join(dir, `${marker}.log`),
     });
 
-  it('starts a detached process with output in its log, and stops it with SIGTERM', async () => {
-    const child = start("console.log('hello'); setInterval(() => {}, 1000)", 'marker-term');
-    await waitUntil(
-      'log',
+  const untilLogged = (marker: string, text: string) =>
+    waitUntil(
+      `${marker} to log ${text}`,
       async () => {
-        if (!readFileSync(join(dir, 'marker-term.log'), 'utf8').includes('hello'))
-          throw new Error('no output yet');
+        if (!readFileSync(join(dir, `${marker}.log`), 'utf8').includes(text))
+          throw new Error('not yet');
       },
       { timeoutMs: 5_000, intervalMs: 20 },
     );
+
+  const untilExited = (child: { exitReason(): string | null }) =>
+    waitUntil(
+      'exit',
+      async () => {
+        if (child.exitReason() === null) throw new Error('running');
+      },
+      { timeoutMs: 5_000, intervalMs: 20 },
+    );
+
+  it('starts a detached process with output in its log, and stops it with SIGTERM', async () => {
+    const child = start("console.log('hello'); setInterval(() => {}, 1000)", 'marker-term');
+    await untilLogged('marker-term', 'hello');
     expect(isRunning(child.pid)).toBe(true);
     expect(commandLine(child.pid)).toContain('marker-term');
     expect(isOurProcess(child.pid, 'marker-term')).toBe(true);
@@ -58,13 +70,7 @@ describe('process control', () => {
       },
       { ...process.env, BOTH: 'from-cli', CLI_ONLY: 'cli' },
     );
-    await waitUntil(
-      'exit',
-      async () => {
-        if (child.exitReason() === null) throw new Error('running');
-      },
-      { timeoutMs: 5_000, intervalMs: 20 },
-    );
+    await untilExited(child);
     expect(readFileSync(join(dir, 'marker-env.log'), 'utf8').trim()).toBe('spec/from-spec/cli');
   });
 
@@ -73,14 +79,7 @@ describe('process control', () => {
       "process.on('SIGTERM', () => {}); console.log('armed'); setInterval(() => {}, 1000)",
       'marker-stubborn',
     );
-    await waitUntil(
-      'armed',
-      async () => {
-        if (!readFileSync(join(dir, 'marker-stubborn.log'), 'utf8').includes('armed'))
-          throw new Error('not yet');
-      },
-      { timeoutMs: 5_000, intervalMs: 20 },
-    );
+    await untilLogged('marker-stubborn', 'armed');
     expect(await stopProcess(child.pid, 'marker-stubborn', 300)).toBe('killed');
     expect(isRunning(child.pid)).toBe(false);
   });
@@ -97,13 +96,7 @@ describe('process control', () => {
 
   it('reports how a process ended while this process watches it', async () => {
     const child = start('process.exit(3)', 'marker-exit');
-    await waitUntil(
-      'exit',
-      async () => {
-        if (child.exitReason() === null) throw new Error('running');
-      },
-      { timeoutMs: 5_000, intervalMs: 20 },
-    );
+    await untilExited(child);
     expect(child.exitReason()).toBe('exited with code 3');
   });
 });
