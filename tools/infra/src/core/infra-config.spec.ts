@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DEFAULT_PORTS, loadInfraConfig, parsePort } from './infra-config';
+import { DEFAULT_MONGO_POOL_SIZE, DEFAULT_PORTS, loadInfraConfig, parsePort } from './infra-config';
 
 describe('loadInfraConfig', () => {
   const root = '/repo';
@@ -43,5 +43,14 @@ describe('loadInfraConfig', () => {
     expect(() => parsePort('0', 'X')).toThrow();
     expect(() => loadInfraConfig(root, { INFRA_KAFKA_PORT: '65535' })).toThrow(/controller/);
     expect(() => loadInfraConfig(root, { INFRA_KAFKA_PORT: '9092', INFRA_KAFKA_CONTROLLER_PORT: '9092' })).toThrow(/differ/);
+  });
+
+  it('takes the database pool size from INFRA_MONGO_POOL_SIZE, within 1-64', () => {
+    expect(loadInfraConfig(root, {}).mongoPoolSize).toBe(DEFAULT_MONGO_POOL_SIZE);
+    expect(loadInfraConfig(root, { INFRA_MONGO_POOL_SIZE: '4' }).mongoPoolSize).toBe(4);
+    expect(loadInfraConfig(root, { INFRA_MONGO_POOL_SIZE: ' ' }).mongoPoolSize).toBe(DEFAULT_MONGO_POOL_SIZE);
+    for (const bad of ['0', '65', 'four', '2.5']) {
+      expect(() => loadInfraConfig(root, { INFRA_MONGO_POOL_SIZE: bad })).toThrow(/INFRA_MONGO_POOL_SIZE/);
+    }
   });
 });

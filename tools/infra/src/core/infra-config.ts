@@ -20,6 +20,8 @@ export interface InfraConfig {
     smtp: PortSetting;
     smtpApi: PortSetting;
   };
+  /** The `maxPoolSize` of the MONGODB_URI it exports (INFRA_MONGO_POOL_SIZE). */
+  mongoPoolSize: number;
 }
 
 export const DEFAULT_PORTS = {
@@ -30,6 +32,19 @@ export const DEFAULT_PORTS = {
 } as const;
 
 export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Connections per client process to FerretDB unless INFRA_MONGO_POOL_SIZE says otherwise. */
+export const DEFAULT_MONGO_POOL_SIZE = 1;
+
+export function parsePoolSize(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_MONGO_POOL_SIZE;
+  const trimmed = value.trim();
+  const size = Number(trimmed);
+  if (!/^\d+$/.test(trimmed) || size < 1 || size > 64) {
+    throw new Error(`INFRA_MONGO_POOL_SIZE=${JSON.stringify(value)} is not a pool size (1-64)`);
+  }
+  return size;
+}
 
 export function parsePort(value: string, envVar: string): number {
   const trimmed = value.trim();
@@ -79,5 +94,6 @@ export function loadInfraConfig(repoRoot: string, env: Env = process.env): Infra
       smtp: portSetting(env, 'INFRA_SMTP_PORT', DEFAULT_PORTS.smtp),
       smtpApi: portSetting(env, 'INFRA_SMTP_API_PORT', DEFAULT_PORTS.smtpApi),
     },
+    mongoPoolSize: parsePoolSize(env['INFRA_MONGO_POOL_SIZE']),
   };
 }

@@ -8,12 +8,12 @@ import { ensureFerretdb, ferretdbBinary } from './ferretdb-build';
 import { probeMongo } from './mongo-probe';
 
 /**
- * FerretDB 1.24 on SQLite applies an update as read, modify, write without a transaction,
- * so two updates of one document on different connections can lose one. One connection
- * per client process serialises that process's writes (MongoDB needs no such limit).
+ * The URI clients get: `maxPoolSize` connections per client process (INFRA_MONGO_POOL_SIZE,
+ * default 1; see the README's "FerretDB write lock" for why a larger pool is safe and what it
+ * measured).
  */
-export function mongoUri(port: number): string {
-  return `mongodb://127.0.0.1:${port}/?directConnection=true&maxPoolSize=1`;
+export function mongoUri(port: number, poolSize = 1): string {
+  return `mongodb://127.0.0.1:${port}/?directConnection=true&maxPoolSize=${poolSize}`;
 }
 
 export function ferretdbArgs(options: {
@@ -80,7 +80,7 @@ export const mongoDriver: ComponentDriver = {
         env: ferretdbEnv(),
       },
       marker: stateDir,
-      env: { [ENV_VARS.mongo]: mongoUri(port) },
+      env: { [ENV_VARS.mongo]: mongoUri(port, config.mongoPoolSize) },
       ports: { mongo: port },
       dataDir,
       logFiles: [logFile],
