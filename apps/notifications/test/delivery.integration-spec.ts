@@ -255,17 +255,7 @@ describe('delivery: retries, webhooks, quiet hours, digests, the daily cap (real
 
   it('holds email during quiet hours in the physician time zone and sends it when they end; the inbox gets it at once', async () => {
     const kenji = await registerPhysician({ displayName: 'Kenji Mori', timeZone: 'Asia/Tokyo' });
-    const token = await it$.token(tenantId, ['mentor'], kenji.physicianId);
-    const put = await it$.call('PUT', '/api/v1/notification-preferences/me', {
-      token,
-      body: { quietHours: { start: '22:00', end: '07:00' } },
-    });
-    expect(put.status).toBe(200);
-    const lateEvening = DateTime.now()
-      .setZone('Asia/Tokyo')
-      .plus({ days: 1 })
-      .set({ hour: 23, minute: 0, second: 0, millisecond: 0 });
-    it$.clockOffsetMs = lateEvening.toMillis() - Date.now();
+    const lateEvening = await it$.quietEvening(tenantId, kenji.physicianId, 'Asia/Tokyo');
     const other = await registerPhysician();
     const event = await it$.publish(
       'medmentor.matching.match.activated',

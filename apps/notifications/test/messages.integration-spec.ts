@@ -4,6 +4,7 @@ import { NotificationPlanner } from '../src/delivery/notification-planner.servic
 import { withheldAddress } from '../src/kinds/meeting-invitation';
 import { calendarPartiesOf, listMail, waitForMail } from './mailbox';
 import {
+  enrollmentSubmitted,
   eventually as waitFor,
   NotificationsTestApp,
   physicianSnapshot,
@@ -81,23 +82,7 @@ describe('events become messages (real Kafka, MongoDB-wire server and SMTP serve
     const ana = await registerPhysician();
     const enrollment = await it$.publish(
       'medmentor.profiles.enrollment.submitted',
-      {
-        enrollmentId: uniqueName('en'),
-        tenantId,
-        programId,
-        physicianId: ana.physicianId,
-        side: 'mentee',
-        roles: ['career'],
-        topics: [],
-        preferences: {
-          externalMentorOnly: false,
-          preferred: { specialties: [], languages: [], practiceSetting: {} },
-          exclusions: [],
-        },
-        status: 'active',
-        submittedAt: new Date().toISOString(),
-        version: 1,
-      },
+      enrollmentSubmitted(tenantId, programId, ana.physicianId),
       tenantId,
     );
     const [mail] = await waitForMail(ana.email);
@@ -158,24 +143,7 @@ describe('events become messages (real Kafka, MongoDB-wire server and SMTP serve
     // A later mail to Ben proves the pipeline moved past the redelivery.
     const marker = await it$.publish(
       'medmentor.profiles.enrollment.submitted',
-      {
-        enrollmentId: uniqueName('en'),
-        tenantId,
-        programId,
-        physicianId: ben.physicianId,
-        side: 'mentor',
-        roles: ['career'],
-        topics: [],
-        preferences: {
-          externalMentorOnly: false,
-          preferred: { specialties: [], languages: [], practiceSetting: {} },
-          exclusions: [],
-        },
-        capacity: 1,
-        status: 'active',
-        submittedAt: new Date().toISOString(),
-        version: 1,
-      },
+      enrollmentSubmitted(tenantId, programId, ben.physicianId, 'mentor'),
       tenantId,
     );
     await it$.settled({ sourceEventId: marker.envelope.id }, 2);

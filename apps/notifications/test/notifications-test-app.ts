@@ -5,6 +5,7 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
+import { DateTime } from 'luxon';
 import {
   createEvent,
   type EventPayload,
@@ -219,6 +220,25 @@ export class NotificationsTestApp {
     return snapshot;
   }
 
+  /**
+   * Sets 22:00-07:00 quiet hours for the physician and moves the service's clock to 23:00 of
+   * tomorrow in `zone`: their email waits. Returns that evening; quiet hours end 8 hours on.
+   */
+  async quietEvening(tenantId: string, physicianId: string, zone: string): Promise<DateTime> {
+    const token = await this.token(tenantId, ['mentor'], physicianId);
+    const put = await this.call('PUT', '/api/v1/notification-preferences/me', {
+      token,
+      body: { quietHours: { start: '22:00', end: '07:00' } },
+    });
+    if (put.status !== 200) throw new Error(`quiet hours answered ${put.status}`);
+    const lateEvening = DateTime.now()
+      .setZone(zone)
+      .plus({ days: 1 })
+      .set({ hour: 23, minute: 0, second: 0, millisecond: 0 });
+    this.clockOffsetMs = lateEvening.toMillis() - Date.now();
+    return lateEvening;
+  }
+
   deliveries(filter: Record<string, unknown>): Promise<Record<string, unknown>[]> {
     return this.connection.collection('deliveries').find(filter).toArray();
   }
@@ -246,6 +266,31 @@ export class NotificationsTestApp {
     await this.app.close();
   }
 }
+
+/** An enrollment as profiles publishes it: an email and an inbox message to the physician. */
+export const enrollmentSubmitted = (
+  tenantId: string,
+  programId: string,
+  physicianId: string,
+  side: 'mentee' | 'mentor' = 'mentee',
+) => ({
+  enrollmentId: uniqueName('en'),
+  tenantId,
+  programId,
+  physicianId,
+  side,
+  roles: ['career' as const],
+  topics: [],
+  preferences: {
+    externalMentorOnly: false,
+    preferred: { specialties: [], languages: [], practiceSetting: {} },
+    exclusions: [],
+  },
+  ...(side === 'mentor' && { capacity: 1 }),
+  status: 'active' as const,
+  submittedAt: new Date().toISOString(),
+  version: 1,
+});
 
 /** A physician snapshot as profiles publishes it. */
 export const physicianSnapshot = (

@@ -33,9 +33,10 @@ const inPool = async <T>(
 
 /**
  * The loop that sends due deliveries: claim a batch with a lease, send with bounded
- * concurrency, record outcomes; then build due digests. Every replica runs one; leases keep
- * them from sending the same delivery at once. Polls every DISPATCH_INTERVAL_MS, at once
- * again after a full batch or when the planner signals new work.
+ * concurrency while the outcomes are written as they come (see DispatchBatch); then build
+ * due digests. Every replica runs one; leases keep them from sending the same delivery at
+ * once. Polls every DISPATCH_INTERVAL_MS, at once again after a full batch or when the
+ * planner signals new work.
  */
 @Injectable()
 export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -80,11 +81,11 @@ export class DeliveryDispatcher implements OnApplicationBootstrap, BeforeApplica
     // read now, each delivery reads its own and fails (and is retried) on its own.
     const lookups =
       claimed.length === 0 ? undefined : await this.renderer.load(claimed).catch(() => undefined);
-    const batch = new DispatchBatch(token, lookups);
+    const batch = new DispatchBatch(token, lookups, (chunk) => this.sender.record(chunk));
     await inPool(claimed, this.config.DISPATCH_CONCURRENCY, (delivery) =>
       this.sender.deliver(delivery, batch),
     );
-    await this.sender.record(batch);
+    await batch.settle();
     await this.digests.run();
     return claimed.length;
   }

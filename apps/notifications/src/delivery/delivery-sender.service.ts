@@ -11,7 +11,7 @@ import { nextAttempt, type RetryPolicy } from '../policy/retry-schedule';
 import { DeliveryMetrics } from './delivery-metrics';
 import { DeliveryRenderer, type Addressed } from './delivery-renderer.service';
 import { DeliveryRepository } from './delivery.repository';
-import type { DispatchBatch } from './dispatch-batch';
+import type { DispatchBatch, OutcomeChunk } from './dispatch-batch';
 import { outcomeEvent } from './outcome-event';
 import type { Delivery } from './schemas/delivery.schema';
 
@@ -45,17 +45,19 @@ export class DeliverySender {
   }
 
   /**
-   * Sends one leased delivery of the batch; its outcome is gathered in the batch and written
-   * by `record`.
+   * Sends one leased delivery of the batch and hands its outcome to the batch, which writes
+   * it (with `record`) while the rest of the batch is still being sent. Once a write of the
+   * batch failed, sends nothing more: what is left waits for its lease to expire.
    */
   async deliver(delivery: Delivery, batch: DispatchBatch): Promise<void> {
+    if (batch.broken) return;
     const attempts = delivery.attempts + 1;
     let addressed: Addressed;
     try {
       addressed = await this.renderer.address(delivery, batch.lookups);
       if ('skip' in addressed) {
         const now = this.clock.now();
-        batch.outcomes.finished.push({
+        batch.finished({
           id: delivery._id,
           token: batch.token,
           changes: { status: 'skipped', reason: addressed.skip, finishedAt: now },
@@ -72,10 +74,11 @@ export class DeliverySender {
       await this.failed(delivery, batch, attempts, error);
       return;
     }
-    // Between the channel's acceptance and the batch's write a crash would send again after
-    // the lease expires; the Message-ID (and webhook delivery id) stay the same for receivers.
+    // Between the channel's acceptance and the write of this outcome (a few milliseconds) a
+    // crash would send again after the lease expires; the Message-ID (and webhook delivery
+    // id) stay the same for receivers.
     const now = this.clock.now();
-    batch.outcomes.finished.push({
+    batch.finished({
       id: delivery._id,
       token: batch.token,
       changes: { status: 'sent', attempts, sentAt: now, finishedAt: now },
@@ -89,19 +92,19 @@ export class DeliverySender {
   }
 
   /**
-   * Writes the batch's outcomes: inbox messages first (an inbox delivery is `sent` only once
-   * its message is stored), then every outcome with its event in one bulk write, then the
-   * check of the names the inbox messages show.
+   * Writes a chunk of a batch's outcomes: inbox messages first (an inbox delivery is `sent`
+   * only once its message is stored), then every outcome with its event in one bulk write,
+   * then the check of the names the inbox messages show.
    */
-  async record(batch: DispatchBatch): Promise<void> {
-    await this.inbox.insertAllOnce(batch.inbox);
-    await this.repository.recordOutcomes(batch.outcomes);
+  async record(chunk: OutcomeChunk): Promise<void> {
+    await this.inbox.insertAllOnce(chunk.inbox);
+    await this.repository.recordOutcomes(chunk.outcomes);
     // A physician these messages name may have been erased since the batch read the names.
     // After the outcomes, so a failure here cannot make the batch's mail go out again.
     await this.redaction.afterWrite(
-      batch.inbox.map((message) => ({
+      chunk.inbox.map((message) => ({
         ...message,
-        named: batch.inboxNames.get(message._id) ?? {},
+        named: chunk.inboxNames.get(message._id) ?? {},
         mentions: message.mentions ?? [],
       })),
       'inbox',
@@ -128,17 +131,19 @@ export class DeliverySender {
         });
         return;
       case 'inbox':
-        batch.inbox.push({
-          _id: delivery._id,
-          tenantId: delivery.tenantId,
-          physicianId: addressed.physicianId,
-          kind: delivery.kind,
-          subject: addressed.message.subject,
-          text: addressed.message.text,
-          createdAt: delivery.createdAt,
-          mentions: addressed.mentions,
-        });
-        batch.inboxNames.set(delivery._id, addressed.named);
+        batch.inboxMessage(
+          {
+            _id: delivery._id,
+            tenantId: delivery.tenantId,
+            physicianId: addressed.physicianId,
+            kind: delivery.kind,
+            subject: addressed.message.subject,
+            text: addressed.message.text,
+            createdAt: delivery.createdAt,
+            mentions: addressed.mentions,
+          },
+          addressed.named,
+        );
         return;
       case 'webhook':
         await this.webhook.send({
@@ -174,7 +179,7 @@ export class DeliverySender {
     const next = permanent ? { retry: false as const } : nextAttempt(attempts, now, this.policy);
     if (next.retry) {
       this.metrics.retried.inc({ channel: delivery.channel });
-      batch.outcomes.rescheduled.push({
+      batch.rescheduled({
         id: delivery._id,
         token: batch.token,
         attempts,
@@ -193,7 +198,7 @@ export class DeliverySender {
       attempts,
       failedAt: now,
     });
-    batch.outcomes.finished.push({
+    batch.finished({
       id: delivery._id,
       token: batch.token,
       changes: { status: 'failed', attempts, lastError: reason, finishedAt: now },

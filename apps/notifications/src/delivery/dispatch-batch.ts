@@ -2,19 +2,90 @@ import type { InboxMessage } from '../inbox/schemas/inbox-message.schema';
 import type { DeliveryLookups } from './delivery-lookups.service';
 import type { DeliveryOutcomes } from './delivery.repository';
 
+/** Outcomes written together: inbox messages first, then the outcomes with their events. */
+export interface OutcomeChunk {
+  readonly outcomes: DeliveryOutcomes;
+  readonly inbox: InboxMessage[];
+  /** Per inbox message id: the display names it shows, by physician id. */
+  readonly inboxNames: Map<string, Record<string, string>>;
+}
+
+const emptyChunk = (): OutcomeChunk => ({
+  outcomes: { finished: [], rescheduled: [] },
+  inbox: [],
+  inboxNames: new Map(),
+});
+
+const isEmpty = (chunk: OutcomeChunk): boolean =>
+  chunk.inbox.length === 0 &&
+  chunk.outcomes.finished.length === 0 &&
+  chunk.outcomes.rescheduled.length === 0;
+
 /**
  * One dispatcher pass: the lease token of its deliveries, what rendering them reads (once),
- * and the writes their outcomes make, gathered to be written together at the end of the pass
- * (inbox messages first, then outcomes with their events).
+ * and the writes of their outcomes. Outcomes are written while the pass still sends, not at
+ * its end: the first one starts a write at once, and whatever comes while a write runs goes
+ * in the next one (a group commit, one write at a time). A mail the SMTP server accepted is
+ * thus recorded within about one write's time, and a crash sends again only the few mails
+ * accepted in that time, not the whole batch.
  */
 export class DispatchBatch {
-  readonly outcomes: DeliveryOutcomes = { finished: [], rescheduled: [] };
-  readonly inbox: InboxMessage[] = [];
-  /** Per inbox message id: the display names it shows, by physician id. */
-  readonly inboxNames = new Map<string, Record<string, string>>();
+  private pending = emptyChunk();
+  private writing: Promise<void> | undefined;
+  private failure: { error: unknown } | undefined;
 
   constructor(
     readonly token: string,
-    readonly lookups?: DeliveryLookups,
+    readonly lookups: DeliveryLookups | undefined,
+    private readonly write: (chunk: OutcomeChunk) => Promise<void>,
   ) {}
+
+  /** Whether a write failed: later deliveries of the pass are left for the lease to expire. */
+  get broken(): boolean {
+    return this.failure !== undefined;
+  }
+
+  finished(outcome: DeliveryOutcomes['finished'][number]): void {
+    this.pending.outcomes.finished.push(outcome);
+    this.flush();
+  }
+
+  rescheduled(outcome: DeliveryOutcomes['rescheduled'][number]): void {
+    this.pending.outcomes.rescheduled.push(outcome);
+    this.flush();
+  }
+
+  /** An inbox message, written before (or with) the outcome that follows it. */
+  inboxMessage(message: InboxMessage, names: Record<string, string>): void {
+    this.pending.inbox.push(message);
+    this.pending.inboxNames.set(message._id, names);
+  }
+
+  /** Waits until every outcome is written; rejects with the first failed write's error. */
+  async settle(): Promise<void> {
+    this.flush();
+    while (this.writing) await this.writing;
+    if (this.failure) throw this.failure.error;
+  }
+
+  private flush(): void {
+    if (this.writing || isEmpty(this.pending)) return;
+    this.writing = this.drain().finally(() => {
+      this.writing = undefined;
+      // What came between the last write and this callback.
+      this.flush();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (!isEmpty(this.pending)) {
+      const chunk = this.pending;
+      this.pending = emptyChunk();
+      try {
+        await this.write(chunk);
+      } catch (error) {
+        this.failure ??= { error };
+      }
+    }
+  }
 }
