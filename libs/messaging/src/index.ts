@@ -7,6 +7,7 @@ export * from './outbox/outbox-store';
 export * from './outbox/mongo-outbox-store';
 export * from './outbox/outbox-relay';
 export * from './outbox/kafka-event-sink';
+export * from './group-commit/group-commit-queue';
 export * from './consumer/backoff';
 export * from './consumer/classify-error';
 export * from './consumer/dead-letter';

@@ -21,7 +21,7 @@ import { WebhookRepository } from '../webhooks/webhook.repository';
 import { DeliveryRepository, type NewDelivery } from './delivery.repository';
 import { DispatchSignal } from './dispatch-signal';
 import { EmailCapRepository } from './email-cap.repository';
-import { GroupCommit } from './group-commit';
+import { GroupCommitQueue as GroupCommit } from '@medmentor/messaging';
 import { outcomeEvent } from './outcome-event';
 import type { PlannedMessage, StoredPayload } from './planned-message';
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { MatchFacts } from '@medmentor/contracts';
+import { GroupCommitQueue } from '@medmentor/messaging';
 import {
   expandSeries,
   findCommonSlots,
@@ -18,7 +19,6 @@ import { kickoffId, MeetingFactory, seriesIdOf, type PairZones } from './meeting
 import { MatchRepository } from './match.repository';
 import { MeetingRepository, type MeetingWithEvents } from './meeting.repository';
 import { calendarOf, PairCalendarService, type TenantCalendars } from './pair-calendar.service';
-import { PlanningQueue } from './planning-queue';
 import type { KickoffState, Match } from './schemas/match.schema';
 import type { Meeting } from './schemas/meeting.schema';
 
@@ -69,11 +69,10 @@ interface Planned {
 export class MeetingPlanner {
   private readonly logger = new Logger(MeetingPlanner.name);
   /** 20 ms at most to gather the partitions' next activations into one group. */
-  private readonly queue = new PlanningQueue<Activation>(
-    (items) => this.activateGroup(items),
-    50,
-    20,
-  );
+  private readonly queue = new GroupCommitQueue<Activation>((items) => this.activateGroup(items), {
+    maxItems: 50,
+    gatherMs: 20,
+  });
 
   constructor(
     private readonly matches: MatchRepository,

@@ -1,4 +1,4 @@
-import { PlanningQueue } from './planning-queue';
+import { GroupCommitQueue } from './group-commit-queue';
 
 /** A flush that holds its first call until `release` is called. */
 const gated = () => {
@@ -7,11 +7,11 @@ const gated = () => {
   return { gate, release: () => release() };
 };
 
-describe('PlanningQueue', () => {
+describe('GroupCommitQueue', () => {
   it('flushes the first item alone and what arrived meanwhile as one group, in order', async () => {
     const groups: number[][] = [];
     const { gate, release } = gated();
-    const queue = new PlanningQueue<number>(async (items) => {
+    const queue = new GroupCommitQueue<number>(async (items) => {
       groups.push(items);
       if (groups.length === 1) await gate;
       return items.map(() => undefined);
@@ -23,7 +23,7 @@ describe('PlanningQueue', () => {
   });
 
   it('fails only the items the flush answers an error for', async () => {
-    const queue = new PlanningQueue<number>(async (items) =>
+    const queue = new GroupCommitQueue<number>(async (items) =>
       items.map((n) => (n === 2 ? new Error('bad 2') : undefined)),
     );
     const results = await Promise.allSettled([1, 2, 3].map((n) => queue.submit(n)));
@@ -33,7 +33,7 @@ describe('PlanningQueue', () => {
   it('fails every item of a flush that throws, and flushes the next group', async () => {
     let calls = 0;
     const { gate, release } = gated();
-    const queue = new PlanningQueue<number>(async (items) => {
+    const queue = new GroupCommitQueue<number>(async (items) => {
       calls += 1;
       if (calls === 1) await gate;
       if (calls === 2) throw new Error('database down');
@@ -47,14 +47,22 @@ describe('PlanningQueue', () => {
     await expect(queue.submit(4)).resolves.toBeUndefined();
   });
 
+  it('rejects with what the flush answers for an item, not a wrapped error', async () => {
+    const queue = new GroupCommitQueue<number>(async (items) => items.map(() => 'refused'));
+    await expect(queue.submit(1)).rejects.toBe('refused');
+  });
+
   it('puts at most maxItems in one group', async () => {
     const sizes: number[] = [];
     const { gate, release } = gated();
-    const queue = new PlanningQueue<number>(async (items) => {
-      sizes.push(items.length);
-      if (sizes.length === 1) await gate;
-      return items.map(() => undefined);
-    }, 2);
+    const queue = new GroupCommitQueue<number>(
+      async (items) => {
+        sizes.push(items.length);
+        if (sizes.length === 1) await gate;
+        return items.map(() => undefined);
+      },
+      { maxItems: 2 },
+    );
     const all = [1, 2, 3, 4, 5].map((n) => queue.submit(n));
     release();
     await Promise.all(all);
@@ -65,14 +73,13 @@ describe('PlanningQueue', () => {
   const afterGroupOfTwo = async (gatherMs: number) => {
     const groups: number[][] = [];
     const { gate, release } = gated();
-    const queue = new PlanningQueue<number>(
+    const queue = new GroupCommitQueue<number>(
       async (items) => {
         groups.push(items);
         if (groups.length === 1) await gate;
         return items.map(() => undefined);
       },
-      50,
-      gatherMs,
+      { maxItems: 50, gatherMs },
     );
     const first = [1, 2, 3].map((n) => queue.submit(n));
     release();
