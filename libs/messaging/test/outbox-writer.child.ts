@@ -12,15 +12,21 @@ const main = async () => {
   const pings = pingCollection(db);
   const pingId = await writePing(pings, tenantId, 1);
   if (mode === 'mid-publish') {
-    const hang = { publish: () => new Promise<void>(() => undefined) };
-    const relay = new OutboxRelay([new MongoOutboxStore(pings as never)], hang, { pollIntervalMs: 10, leaseMs: 1500 });
-    void relay.drainOnce();
+    // The sink is called only once the relay holds the lease and has read the entries.
+    let publishing = false;
+    const hang = {
+      publish: () => {
+        publishing = true;
+        return new Promise<void>(() => undefined);
+      },
+    };
+    const relay = new OutboxRelay([new MongoOutboxStore(pings as never)], hang, {
+      pollIntervalMs: 10,
+      leaseMs: 1500,
+    });
+    relay.start();
     // Report only once the lease is held, so the kill lands mid-publish.
-    for (;;) {
-      const doc = await pings.findOne({ _id: pingId });
-      if (doc && (doc as unknown as Record<string, unknown>)._outboxLockedBy) break;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    while (!publishing) await new Promise((resolve) => setTimeout(resolve, 10));
   }
   process.stdout.write(`ready ${pingId}\n`);
   setInterval(() => undefined, 1000);

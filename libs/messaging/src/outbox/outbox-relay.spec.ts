@@ -1,6 +1,7 @@
 import { OutboxRelay } from './outbox-relay';
 import type { OutboxEntry } from './outbox-entry';
 import type { ClaimedOutbox, EventSink, OutboxStore } from './outbox-store';
+import { OUTBOX_BULK_MIN_DOCUMENTS, signalOutboxBulkWrite } from './outbox-signal';
 
 const entry = (id: string, key: string): OutboxEntry => ({
   id,
@@ -52,7 +53,9 @@ class MemoryStore implements OutboxStore {
   }
 
   async oldestPendingAt() {
-    const times = [...this.docs.values()].flatMap((d) => d.entries.map((e) => e.createdAt.getTime()));
+    const times = [...this.docs.values()].flatMap((d) =>
+      d.entries.map((e) => e.createdAt.getTime()),
+    );
     return times.length > 0 ? new Date(Math.min(...times)) : null;
   }
 }
@@ -79,7 +82,11 @@ describe('OutboxRelay', () => {
     const relay = new OutboxRelay([store], sink, { pollIntervalMs: 10 });
 
     expect(await relay.drainOnce()).toBe(4);
-    expect(sink.published.filter((e) => e.key === 'a').map((e) => e.id)).toEqual(['a1', 'a2', 'a3']);
+    expect(sink.published.filter((e) => e.key === 'a').map((e) => e.id)).toEqual([
+      'a1',
+      'a2',
+      'a3',
+    ]);
     expect(await store.backlog()).toBe(0);
     expect(await relay.drainOnce()).toBe(0);
   });
@@ -130,5 +137,91 @@ describe('OutboxRelay', () => {
     await relay.stop();
     expect(sink.published.map((e) => e.id)).toEqual(['a1', 'b1']);
     expect(relay.health.running).toBe(false);
+  });
+
+  describe('while its collection receives bulk inserts', () => {
+    const waitUntil = async (condition: () => boolean, ms = 2000) => {
+      const deadline = Date.now() + ms;
+      while (!condition() && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+
+    it('holds the events back until the writes are quiet, then publishes them all', async () => {
+      const store = new MemoryStore();
+      const sink = new RecordingSink();
+      let firstPublishAt = 0;
+      const publish = sink.publish.bind(sink);
+      sink.publish = async (entries) => {
+        firstPublishAt ||= Date.now();
+        await publish(entries);
+      };
+      const relay = new OutboxRelay([store], sink, {
+        pollIntervalMs: 5,
+        bulkQuietMs: 150,
+        bulkMaxDeferMs: 10_000,
+      });
+      relay.start();
+      store.push('a', entry('a1', 'a'));
+      signalOutboxBulkWrite('memory', OUTBOX_BULK_MIN_DOCUMENTS);
+      for (let i = 0; i < 6; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        store.push('b', entry(`b${i}`, 'b'));
+        signalOutboxBulkWrite('memory', OUTBOX_BULK_MIN_DOCUMENTS);
+      }
+      expect(sink.published).toEqual([]);
+      const lastBulk = Date.now();
+
+      await waitUntil(() => sink.published.length === 7);
+      await relay.stop();
+      expect(sink.published.map((e) => e.id)).toEqual(['a1', 'b0', 'b1', 'b2', 'b3', 'b4', 'b5']);
+      expect(firstPublishAt).toBeGreaterThanOrEqual(lastBulk + 140);
+    });
+
+    it('still publishes a batch every bulkMaxDeferMs, and not for small inserts or other collections', async () => {
+      const store = new MemoryStore();
+      const sink = new RecordingSink();
+      const relay = new OutboxRelay([store], sink, {
+        pollIntervalMs: 5,
+        bulkQuietMs: 10_000,
+        bulkMaxDeferMs: 100,
+      });
+      relay.start();
+      signalOutboxBulkWrite('memory', OUTBOX_BULK_MIN_DOCUMENTS);
+      store.push('a', entry('a1', 'a'));
+      await waitUntil(() => sink.published.length === 1);
+      expect(sink.published.map((e) => e.id)).toEqual(['a1']);
+      await relay.stop();
+
+      const other = new MemoryStore();
+      const otherSink = new RecordingSink();
+      const unaffected = new OutboxRelay([other], otherSink, {
+        pollIntervalMs: 5,
+        bulkQuietMs: 10_000,
+      });
+      unaffected.start();
+      signalOutboxBulkWrite('memory', OUTBOX_BULK_MIN_DOCUMENTS - 1);
+      signalOutboxBulkWrite('physicians', OUTBOX_BULK_MIN_DOCUMENTS);
+      other.push('a', entry('a1', 'a'));
+      await waitUntil(() => otherSink.published.length === 1, 1000);
+      await unaffected.stop();
+      expect(otherSink.published.map((e) => e.id)).toEqual(['a1']);
+    });
+
+    it('flushes everything when stopped, bulk inserts or not', async () => {
+      const store = new MemoryStore();
+      const sink = new RecordingSink();
+      const relay = new OutboxRelay([store], sink, {
+        pollIntervalMs: 5,
+        bulkQuietMs: 60_000,
+        bulkMaxDeferMs: 60_000,
+      });
+      relay.start();
+      signalOutboxBulkWrite('memory', OUTBOX_BULK_MIN_DOCUMENTS);
+      store.push('a', entry('a1', 'a'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(sink.published).toEqual([]);
+      await relay.stop();
+      expect(sink.published.map((e) => e.id)).toEqual(['a1']);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { ClaimedOutbox, EventSink, OutboxStore } from './outbox-store';
-import { OUTBOX_WRITTEN, outboxSignal } from './outbox-signal';
+import { OUTBOX_BULK_WRITTEN, OUTBOX_WRITTEN, outboxSignal } from './outbox-signal';
 
 export interface OutboxRelayOptions {
   pollIntervalMs: number;
@@ -8,6 +8,14 @@ export interface OutboxRelayOptions {
   /** How long a claim is held; after a crash another relay takes over once it expires. */
   leaseMs?: number;
   maxBackoffMs?: number;
+  /**
+   * While a collection receives bulk inserts (an import), its events wait until no bulk insert
+   * has landed for this long, so the relay's reads and acknowledgements do not compete with the
+   * writes for the database; 0 publishes at once. Default 2000.
+   */
+  bulkQuietMs?: number;
+  /** But one batch of such a collection is still published at least this often. Default 5000. */
+  bulkMaxDeferMs?: number;
 }
 
 /**
@@ -23,6 +31,11 @@ export class OutboxRelay {
   private failures = 0;
   private lastError: Error | undefined;
   private readonly onWrite = () => this.wake?.();
+  /** When each collection last received a bulk insert in this process, and since when its events wait. */
+  private readonly bulkWrittenAt = new Map<string, number>();
+  private readonly deferredSince = new Map<string, number>();
+  private readonly onBulkWrite = (collection: string) =>
+    this.bulkWrittenAt.set(collection, Date.now());
 
   constructor(
     private readonly stores: readonly OutboxStore[],
@@ -42,6 +55,7 @@ export class OutboxRelay {
     if (this.running) return;
     this.running = true;
     outboxSignal.on(OUTBOX_WRITTEN, this.onWrite);
+    outboxSignal.on(OUTBOX_BULK_WRITTEN, this.onBulkWrite);
     this.loop = this.run();
   }
 
@@ -50,6 +64,7 @@ export class OutboxRelay {
     if (!this.running) return;
     this.running = false;
     outboxSignal.off(OUTBOX_WRITTEN, this.onWrite);
+    outboxSignal.off(OUTBOX_BULK_WRITTEN, this.onBulkWrite);
     this.wake?.();
     await this.loop;
     try {
@@ -57,17 +72,42 @@ export class OutboxRelay {
         // keep flushing until nothing is left
       }
     } catch (error) {
-      this.logger.warn(`outbox not fully flushed at shutdown; it is published after restart: ${String(error)}`);
+      this.logger.warn(
+        `outbox not fully flushed at shutdown; it is published after restart: ${String(error)}`,
+      );
     }
   }
 
   /** Publishes one batch from every store; returns how many events were published. */
   async drainOnce(): Promise<number> {
+    return this.drain(false);
+  }
+
+  private async drain(deferBulk: boolean): Promise<number> {
     let published = 0;
     for (const store of this.stores) {
+      if (deferBulk && this.deferred(store.name)) continue;
       published += await this.drainStore(store);
     }
     return published;
+  }
+
+  /**
+   * True while the collection receives bulk inserts, except once every `bulkMaxDeferMs`. Its
+   * events are only delayed: they stay in their documents and are published after the writes.
+   */
+  private deferred(collection: string): boolean {
+    const now = Date.now();
+    const writtenAt = this.bulkWrittenAt.get(collection);
+    if (writtenAt === undefined || now - writtenAt >= (this.options.bulkQuietMs ?? 2000)) {
+      this.bulkWrittenAt.delete(collection);
+      this.deferredSince.delete(collection);
+      return false;
+    }
+    const since = this.deferredSince.get(collection);
+    if (since !== undefined && now - since < (this.options.bulkMaxDeferMs ?? 5000)) return true;
+    this.deferredSince.set(collection, now);
+    return since === undefined;
   }
 
   private async drainStore(store: OutboxStore): Promise<number> {
@@ -89,13 +129,15 @@ export class OutboxRelay {
     while (this.running) {
       let published = 0;
       try {
-        published = await this.drainOnce();
+        published = await this.drain(true);
         this.failures = 0;
         this.lastError = undefined;
       } catch (error) {
         this.failures += 1;
         this.lastError = error as Error;
-        this.logger.warn(`outbox publish failed (attempt ${this.failures}): ${(error as Error).message}`);
+        this.logger.warn(
+          `outbox publish failed (attempt ${this.failures}): ${(error as Error).message}`,
+        );
       }
       if (published === 0 && this.running) {
         await this.pause(this.delay());

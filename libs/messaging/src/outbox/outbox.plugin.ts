@@ -1,6 +1,6 @@
 import type { Schema } from 'mongoose';
 import { OUTBOX_FIELDS } from './outbox-entry';
-import { signalOutboxWrite } from './outbox-signal';
+import { signalOutboxBulkWrite, signalOutboxWrite } from './outbox-signal';
 
 /**
  * Mongoose plugin for aggregate schemas that publish events: declares the outbox fields
@@ -17,8 +17,17 @@ export const outboxPlugin = (schema: Schema): void => {
   schema.index({ [OUTBOX_FIELDS.pending]: 1 });
   schema.post('save', signalOutboxWrite);
   schema.post(['updateOne', 'findOneAndUpdate', 'updateMany'], signalOutboxWrite);
-  schema.post('insertMany', signalOutboxWrite);
+  schema.post(
+    'insertMany',
+    function (this: { collection?: { collectionName?: string } }, docs: unknown) {
+      // Lets the relay hold this collection's events back while an import writes it.
+      const name = this.collection?.collectionName;
+      if (name !== undefined && Array.isArray(docs)) signalOutboxBulkWrite(name, docs.length);
+      signalOutboxWrite();
+    },
+  );
 };
 
 /** True for schemas that use the plugin: the relay scans their collections. */
-export const hasOutbox = (schema: Schema): boolean => schema.path(OUTBOX_FIELDS.entries) !== undefined;
+export const hasOutbox = (schema: Schema): boolean =>
+  schema.path(OUTBOX_FIELDS.entries) !== undefined;
