@@ -111,6 +111,7 @@ describe('physicians over HTTP (real Kafka and MongoDB-wire server)', () => {
       tenantId: tenantA,
       displayName: 'Ana García',
       email: body.email.toLowerCase(),
+      emailVisibleToMatches: false,
       timeZone: 'America/Chicago',
       languages: ['en', 'es'],
       availability: body.availability,
@@ -328,6 +329,24 @@ describe('physicians over HTTP (real Kafka and MongoDB-wire server)', () => {
     expect(
       (await it$.call('GET', `${URL}/me`, { token: await it$.token(tenantA, ['mentor']) })).status,
     ).toBe(404);
+  });
+
+  it('tells the other services when a physician lets their matches see their email', async () => {
+    const created = await create(profile());
+    const self = await physicianToken(tenantA, created.id);
+    const shared = await it$.call<Physician>('PATCH', `${URL}/${created.id}`, {
+      token: self,
+      body: { version: 1, privacy: { visibleToMatches: ['email', 'bio'], visibleToAdmins: [] } },
+    });
+    expect(shared.status).toBe(200);
+    const mentor = await it$.call<Physician>('GET', `${URL}/${created.id}`, {
+      token: await physicianToken(tenantA, uniqueName('m'), ['mentor']),
+    });
+    expect(mentor.body).toMatchObject({ email: created.email });
+
+    const [registered, updated] = await events.waitFor(TOPIC, created.id, 2);
+    expect(registered.data).toMatchObject({ emailVisibleToMatches: false, version: 1 });
+    expect(updated.data).toMatchObject({ emailVisibleToMatches: true, version: 2 });
   });
 
   it("keeps tenants apart: another tenant's ids are 404 and never listed", async () => {

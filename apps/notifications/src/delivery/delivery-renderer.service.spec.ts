@@ -116,6 +116,29 @@ describe('DeliveryRenderer: meeting invitations', () => {
     expect(JSON.stringify(other)).not.toContain('ines@example.org');
   });
 
+  it('lists a partner under their own address when they let their matches see it', async () => {
+    const sharing = contact('mentor', {
+      displayName: 'Jon Berg',
+      email: 'jon@example.org',
+      emailVisibleToMatches: true,
+    });
+    const invitation = invitationOf(
+      await renderer.address(delivery('mentee', 'mentor'), lookups([mentee, sharing])),
+    );
+    expect(invitation.attendees).toEqual([
+      ['MAILTO:ines@example.org', 'Ines Rocha'],
+      ['MAILTO:jon@example.org', 'Jon Berg'],
+    ]);
+    // The mentee did not share theirs: the mentor's copy still withholds it.
+    const other = invitationOf(
+      await renderer.address(delivery('mentor', 'mentee'), lookups([mentee, sharing])),
+    );
+    expect(other.attendees[0]).toEqual([
+      `MAILTO:${withheldAddress(tenantId, 'mentee')}`,
+      'Ines Rocha',
+    ]);
+  });
+
   it('names an erased partner as a former participant, in the invitation and the text', async () => {
     const erased = contact('mentor', { erased: true, version: Number.MAX_SAFE_INTEGER });
     const invitation = invitationOf(

@@ -227,9 +227,9 @@ export class DeliveryRenderer {
 
   /**
    * The recipient's invitation: organised by the sender address in the organization's name,
-   * the recipient under their own address, every other participant by name under a withheld
-   * address (profiles shares a physician's email with matches only if they allow it, and this
-   * service is not told whether they do), an erased one as a former participant.
+   * the recipient under their own address, every other participant by name, under their email
+   * if they let their matches see it (profiles says so in their snapshot) and otherwise under a
+   * withheld address, an erased one as a former participant.
    */
   private invitation(
     spec: InvitationSpec,
@@ -241,8 +241,10 @@ export class DeliveryRenderer {
     const attendees = spec.participants.map((physicianId) => {
       const contact = lookups.contact(tenantId, physicianId);
       const name = contact?.displayName ?? FORMER_PARTICIPANT;
-      return physicianId === recipientId && contact?.email !== undefined
-        ? { name, email: contact.email }
+      const email = contact?.email;
+      const shown = physicianId === recipientId || contact?.emailVisibleToMatches === true;
+      return email !== undefined && shown
+        ? { name, email }
         : { name, email: withheldAddress(tenantId, physicianId) };
     });
     return meetingInvitation(spec, senderParty(this.config.MAIL_FROM, tenantName), attendees);

@@ -64,6 +64,7 @@ export class DirectoryRepository {
       {
         displayName: 1,
         email: 1,
+        emailVisibleToMatches: 1,
         timeZone: 1,
       },
     );

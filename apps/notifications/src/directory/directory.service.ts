@@ -40,6 +40,7 @@ export class DirectoryService {
       tenantId,
       displayName: snapshot.displayName,
       email: snapshot.email,
+      emailVisibleToMatches: snapshot.emailVisibleToMatches ?? false,
       timeZone: snapshot.timeZone,
       version: snapshot.version,
     });

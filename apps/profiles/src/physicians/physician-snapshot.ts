@@ -29,6 +29,7 @@ export const snapshotOf = (doc: ActivePhysician): PhysicianSnapshot => ({
   tenantId: doc.tenantId,
   displayName: `${doc.givenName} ${doc.familyName}`,
   email: doc.email,
+  emailVisibleToMatches: doc.privacy?.visibleToMatches?.includes('email') ?? false,
   timeZone: doc.timeZone,
   languages: doc.languages,
   availability: doc.availability,

@@ -20,6 +20,10 @@ export class Contact {
   @Prop()
   email?: string;
 
+  /** They let their matches see their email: invitations list them under it, not a withheld one. */
+  @Prop()
+  emailVisibleToMatches?: boolean;
+
   @Prop()
   timeZone?: string;
 

@@ -13,6 +13,11 @@ export const physicianSnapshotSchema = z.object({
   tenantId: id,
   displayName: z.string().min(1).max(201),
   email: z.email(),
+  /**
+   * The physician lets their matches see their email (`privacy.visibleToMatches` has `email`):
+   * calendar invitations then list them under it. Absent (older producers) means no.
+   */
+  emailVisibleToMatches: z.boolean().optional(),
   timeZone: z.string().min(1).max(64),
   languages: z.array(z.string().min(2).max(3)),
   /** Weekly windows in the physician's local time (`timeZone`). */
