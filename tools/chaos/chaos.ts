@@ -38,8 +38,11 @@ import { Observer } from './observe';
 import { formatVerdict, verdict, type Verdict } from './verdict';
 
 const started = Date.now();
-/** notifications' DISPATCH_BATCH_SIZE (its default, which the run does not change). */
-const DISPATCH_BATCH_SIZE = 200;
+/**
+ * notifications' DISPATCH_CONCURRENCY (its default, which the run does not change): the lanes
+ * of a dispatch pass, each with at most one mail accepted but not yet recorded as sent.
+ */
+const DISPATCH_CONCURRENCY = 20;
 const log = (text: string) =>
   process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${text}\n`);
 
@@ -185,7 +188,7 @@ async function main(): Promise<void> {
       invalid: injections,
       repeatBound:
         plan.filter((a) => a.kind === 'kill' && a.service === 'notifications').length *
-        DISPATCH_BATCH_SIZE,
+        DISPATCH_CONCURRENCY,
       emailOf,
     });
     const watcher = observer;

@@ -26,9 +26,11 @@ export interface Observed {
   emailDeliveries: readonly { status: string }[];
   /**
    * How many repeated copies (same recipient and Message-ID) SIGKILLs of notifications may
-   * cause: it records a batch's outcomes after the batch, so the mails of a killed batch that
-   * the SMTP server had accepted are sent again, with the same Message-ID, once their lease
-   * expires. Anything above the bound, or any repeat without a kill, fails.
+   * cause: a mail the SMTP server accepted whose outcome was not written yet is sent again,
+   * with the same Message-ID, once its lease expires. Each dispatch lane waits for the write
+   * of its outcome before its next mail, so that is at most one mail per lane
+   * (DISPATCH_CONCURRENCY) per kill. Anything above the bound, or any repeat without a kill,
+   * fails.
    */
   repeatBound: number;
   /** Mails of the run's recipients the SMTP server received. */

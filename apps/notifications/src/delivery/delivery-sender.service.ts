@@ -45,9 +45,10 @@ export class DeliverySender {
   }
 
   /**
-   * Sends one leased delivery of the batch and hands its outcome to the batch, which writes
-   * it (with `record`) while the rest of the batch is still being sent. Once a write of the
-   * batch failed, sends nothing more: what is left waits for its lease to expire.
+   * Sends one leased delivery of the batch, hands its outcome to the batch, which writes it
+   * (with `record`) while the rest of the batch is still being sent, and returns once it is
+   * written: the lane takes its next delivery only then. Once a write of the batch failed,
+   * sends nothing more: what is left waits for its lease to expire.
    */
   async deliver(delivery: Delivery, batch: DispatchBatch): Promise<void> {
     if (batch.broken) return;
@@ -57,7 +58,7 @@ export class DeliverySender {
       addressed = await this.renderer.address(delivery, batch.lookups);
       if ('skip' in addressed) {
         const now = this.clock.now();
-        batch.finished({
+        await batch.finished({
           id: delivery._id,
           token: batch.token,
           changes: { status: 'skipped', reason: addressed.skip, finishedAt: now },
@@ -78,7 +79,7 @@ export class DeliverySender {
     // crash would send again after the lease expires; the Message-ID (and webhook delivery
     // id) stay the same for receivers.
     const now = this.clock.now();
-    batch.finished({
+    const written = batch.finished({
       id: delivery._id,
       token: batch.token,
       changes: { status: 'sent', attempts, sentAt: now, finishedAt: now },
@@ -89,6 +90,7 @@ export class DeliverySender {
       ),
     });
     this.metrics.sent.inc({ channel: delivery.channel });
+    await written;
   }
 
   /**
@@ -179,7 +181,7 @@ export class DeliverySender {
     const next = permanent ? { retry: false as const } : nextAttempt(attempts, now, this.policy);
     if (next.retry) {
       this.metrics.retried.inc({ channel: delivery.channel });
-      batch.rescheduled({
+      await batch.rescheduled({
         id: delivery._id,
         token: batch.token,
         attempts,
@@ -198,7 +200,7 @@ export class DeliverySender {
       attempts,
       failedAt: now,
     });
-    batch.finished({
+    await batch.finished({
       id: delivery._id,
       token: batch.token,
       changes: { status: 'failed', attempts, lastError: reason, finishedAt: now },

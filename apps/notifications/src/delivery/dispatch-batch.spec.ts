@@ -28,10 +28,10 @@ describe('DispatchBatch', () => {
   it('writes the first outcome at once and what comes during a write in the next one', async () => {
     const writes = controlledWrites();
     const batch = new DispatchBatch('t', undefined, writes.write);
-    batch.finished(sent('a'));
+    void batch.finished(sent('a'));
     expect(writes.chunks.map(writes.ids)).toEqual([['a']]);
-    batch.finished(sent('b'));
-    batch.rescheduled({ id: 'c', token: 't', attempts: 1, dueAt: new Date(), lastError: 'x' });
+    void batch.finished(sent('b'));
+    void batch.rescheduled({ id: 'c', token: 't', attempts: 1, dueAt: new Date(), lastError: 'x' });
     expect(writes.chunks).toHaveLength(1);
     writes.ends[0]();
     await pendingCallbacks();
@@ -44,12 +44,29 @@ describe('DispatchBatch', () => {
     expect(writes.chunks).toHaveLength(2);
   });
 
+  it('answers each outcome once the write that took it has ended, failed or not', async () => {
+    const writes = controlledWrites();
+    const batch = new DispatchBatch('t', undefined, writes.write);
+    const ended: string[] = [];
+    void batch.finished(sent('a')).then(() => ended.push('a'));
+    void batch.finished(sent('b')).then(() => ended.push('b'));
+    await pendingCallbacks();
+    expect(ended).toEqual([]);
+    writes.ends[0]();
+    await pendingCallbacks();
+    expect(ended).toEqual(['a']);
+    writes.ends[1](new Error('database down'));
+    await pendingCallbacks();
+    expect(ended).toEqual(['a', 'b']);
+    await expect(batch.settle()).rejects.toThrow('database down');
+  });
+
   it('writes an inbox message with (or before) the outcome after it', async () => {
     const writes = controlledWrites();
     const batch = new DispatchBatch('t', undefined, writes.write);
     batch.inboxMessage({ _id: 'm' } as never, { p: 'Ana' });
     expect(writes.chunks).toHaveLength(0);
-    batch.finished(sent('m'));
+    void batch.finished(sent('m'));
     expect(writes.chunks[0].inbox.map((m) => m._id)).toEqual(['m']);
     expect(writes.chunks[0].inboxNames.get('m')).toEqual({ p: 'Ana' });
     writes.ends[0]();
@@ -59,8 +76,8 @@ describe('DispatchBatch', () => {
   it('keeps writing after a failed write, is broken from then on, and settles with the error', async () => {
     const writes = controlledWrites();
     const batch = new DispatchBatch('t', undefined, writes.write);
-    batch.finished(sent('a'));
-    batch.finished(sent('b'));
+    void batch.finished(sent('a'));
+    void batch.finished(sent('b'));
     expect(batch.broken).toBe(false);
     writes.ends[0](new Error('database down'));
     const settled = batch.settle();

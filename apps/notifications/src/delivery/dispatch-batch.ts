@@ -10,6 +10,13 @@ export interface OutcomeChunk {
   readonly inboxNames: Map<string, Record<string, string>>;
 }
 
+/** A promise and the function that resolves it. */
+const ended = () => {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+};
+
 const emptyChunk = (): OutcomeChunk => ({
   outcomes: { finished: [], rescheduled: [] },
   inbox: [],
@@ -25,12 +32,15 @@ const isEmpty = (chunk: OutcomeChunk): boolean =>
  * One dispatcher pass: the lease token of its deliveries, what rendering them reads (once),
  * and the writes of their outcomes. Outcomes are written while the pass still sends, not at
  * its end: the first one starts a write at once, and whatever comes while a write runs goes
- * in the next one (a group commit, one write at a time). A mail the SMTP server accepted is
- * thus recorded within about one write's time, and a crash sends again only the few mails
- * accepted in that time, not the whole batch.
+ * in the next one (a group commit, one write at a time). The sender waits for the write of a
+ * delivery's outcome before it takes its next delivery, so a mail the SMTP server accepted
+ * but whose outcome is not stored yet is one of at most DISPATCH_CONCURRENCY (one per lane):
+ * a crash sends again only those, not the whole batch.
  */
 export class DispatchBatch {
   private pending = emptyChunk();
+  /** Settles when the write of the pending chunk has ended, whether it failed or not. */
+  private pendingWritten = ended();
   private writing: Promise<void> | undefined;
   private failure: { error: unknown } | undefined;
 
@@ -45,14 +55,16 @@ export class DispatchBatch {
     return this.failure !== undefined;
   }
 
-  finished(outcome: DeliveryOutcomes['finished'][number]): void {
+  /** Resolves once the write that took the outcome has ended (failed or not: see `broken`). */
+  finished(outcome: DeliveryOutcomes['finished'][number]): Promise<void> {
     this.pending.outcomes.finished.push(outcome);
-    this.flush();
+    return this.flush();
   }
 
-  rescheduled(outcome: DeliveryOutcomes['rescheduled'][number]): void {
+  /** Resolves once the write that took the outcome has ended (failed or not: see `broken`). */
+  rescheduled(outcome: DeliveryOutcomes['rescheduled'][number]): Promise<void> {
     this.pending.outcomes.rescheduled.push(outcome);
-    this.flush();
+    return this.flush();
   }
 
   /** An inbox message, written before (or with) the outcome that follows it. */
@@ -63,29 +75,34 @@ export class DispatchBatch {
 
   /** Waits until every outcome is written; rejects with the first failed write's error. */
   async settle(): Promise<void> {
-    this.flush();
+    void this.flush();
     while (this.writing) await this.writing;
     if (this.failure) throw this.failure.error;
   }
 
-  private flush(): void {
-    if (this.writing || isEmpty(this.pending)) return;
+  private flush(): Promise<void> {
+    const written = this.pendingWritten.promise;
+    if (this.writing || isEmpty(this.pending)) return written;
     this.writing = this.drain().finally(() => {
       this.writing = undefined;
       // What came between the last write and this callback.
-      this.flush();
+      void this.flush();
     });
+    return written;
   }
 
   private async drain(): Promise<void> {
     while (!isEmpty(this.pending)) {
       const chunk = this.pending;
+      const written = this.pendingWritten;
       this.pending = emptyChunk();
+      this.pendingWritten = ended();
       try {
         await this.write(chunk);
       } catch (error) {
         this.failure ??= { error };
       }
+      written.resolve();
     }
   }
 }
