@@ -4,7 +4,10 @@
  * second end to end and the number of duplicate mails (by Message-ID); then the ceiling of
  * the SMTP server alone, sent straight to it with the same pooled nodemailer settings.
  *
- *   npx tsx tools/bench/notifications.bench.ts [--events 10000] [--physicians 1000] [--ceiling 2000] [--build] [--count-commands]
+ *   npx tsx tools/bench/notifications.bench.ts [--events 10000] [--physicians 1000] [--ceiling 2000] [--build] [--count-commands] [--dist DIR]
+ *
+ * `--dist DIR` runs the service built into DIR (`npm run build` in another checkout, say a
+ * baseline) instead of this checkout's dist/.
  *
  * `--count-commands` puts a counting relay between the service and the database (it costs
  * some speed) and prints the commands per event during the timed part, by command and collection.
@@ -12,7 +15,9 @@
  * Not a test: it prints figures. Without KAFKA_BROKERS/MONGODB_URI it runs itself inside
  * `tools/infra with`.
  */
-import { join } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { createTransport } from 'nodemailer';
@@ -25,6 +30,48 @@ import { mailbox } from './mailbox';
 import { heading, row } from './timing';
 
 const root = join(__dirname, '../..');
+const distAt = process.argv.indexOf('--dist');
+/** `--dist DIR`: the build to run instead of dist/. */
+const DIST = distAt >= 0 ? resolve(process.argv[distAt + 1]) : undefined;
+
+/** The service from the build in `dir`, logging to the same file ServiceProcess would. */
+class ServiceFromBuild extends ServiceProcess {
+  private process: ChildProcess | undefined;
+
+  constructor(
+    private readonly dir: string,
+    options: ConstructorParameters<typeof ServiceProcess>[0],
+  ) {
+    super(options);
+  }
+
+  override get running(): boolean {
+    return this.process?.exitCode === null && this.process.signalCode === null;
+  }
+
+  override start(): void {
+    mkdirSync(this.options.logDir, { recursive: true });
+    const log = createWriteStream(this.logFile, { flags: 'a' });
+    this.process = spawn(
+      process.execPath,
+      ['--enable-source-maps', join(this.dir, 'apps', this.options.name, 'src/main.js')],
+      {
+        env: { ...process.env, ...this.options.env, PORT: String(this.options.port) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    this.process.stdout?.pipe(log);
+    this.process.stderr?.pipe(log);
+  }
+
+  override async stop(): Promise<number | null> {
+    const child = this.process;
+    if (!child || !this.running) return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((done) => child.once('exit', done));
+    child.kill('SIGTERM');
+    return exited;
+  }
+}
 
 interface StoredMessage {
   id: string;
@@ -69,7 +116,7 @@ async function smtpCeiling(count: number): Promise<void> {
 
 async function main(): Promise<void> {
   ensureInfra();
-  ensureBuilt();
+  if (DIST === undefined) ensureBuilt();
   const events = option('--events', 10_000);
   const physicians = option('--physicians', 1000);
   const ceiling = option('--ceiling', 2000);
@@ -82,7 +129,7 @@ async function main(): Promise<void> {
     ? await commandCounter(process.env['MONGODB_URI']!)
     : undefined;
 
-  const service = new ServiceProcess({
+  const options: ConstructorParameters<typeof ServiceProcess>[0] = {
     name: 'notifications',
     port: option('--port', 3904),
     logDir: join(root, 'tmp/bench-logs', database),
@@ -99,7 +146,9 @@ async function main(): Promise<void> {
       NOTIFICATIONS_UNSUBSCRIBE_SECRET: 'bench-unsubscribe-secret-0123456789abcdef',
       ...(process.env['LOG_LEVEL'] && { LOG_LEVEL: process.env['LOG_LEVEL'] }),
     },
-  });
+  };
+  const service =
+    DIST === undefined ? new ServiceProcess(options) : new ServiceFromBuild(DIST, options);
   service.start();
   const kafka = new Kafka({
     clientId: 'bench',
