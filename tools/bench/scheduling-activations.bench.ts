@@ -4,10 +4,12 @@
 // then N `match.activated` events, and times, from its own consumer of scheduling's topics,
 // until every match's outcome is on Kafka (its kickoff's `meeting.scheduled`, or
 // `slot.not-found`) and until every stored meeting's `meeting.scheduled` is.
-// Run inside tools/infra: npx tsx tools/infra/src/cli.ts with -- npx tsx tools/bench/scheduling-activations.bench.ts [--matches N] [--port P] [--partitions N] [--count-commands] [--cpu-prof DIR] [--dist DIR]
+// Run inside tools/infra: npx tsx tools/infra/src/cli.ts with -- npx tsx tools/bench/scheduling-activations.bench.ts [--matches N] [--port P] [--partitions N] [--keys-concurrency N] [--count-commands] [--cpu-prof DIR] [--dist DIR]
 // `--count-commands` puts a counting relay between the service and the database and prints
 // the commands per activation, by command and collection (it slows the run). `--partitions N`
-// creates the topics with N partitions and lets the service consume N at once (default 3). `--dist DIR` runs
+// creates the topics with N partitions and lets the service consume N at once (default 3).
+// `--keys-concurrency N` sets the service's CONSUMER_KEYS_CONCURRENCY (messages of different keys of
+// one partition in flight at once; the service's default when absent). `--dist DIR` runs
 // the service built into DIR instead of dist/ (a copy of an earlier build, for a baseline).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { loadavg, tmpdir } from 'node:os';
@@ -41,6 +43,7 @@ const CPU_PROFILE_DIR = text('--cpu-prof');
 const DIST = resolve(text('--dist') ?? join(__dirname, '../../dist'));
 const PORT = argument('--port', 13_903);
 const PARTITIONS = argument('--partitions', 3);
+const KEYS_CONCURRENCY = text('--keys-concurrency');
 /** A tenant of its own: the service also reads every earlier event on the topics. */
 const TENANT = uniqueName('bench-tenant');
 const ACTIVATED_AT = '2026-03-02T12:00:00.000Z';
@@ -131,6 +134,7 @@ const main = async (): Promise<void> => {
       SCHEDULING_HORIZON_DAYS: '100',
       KAFKA_TOPIC_PARTITIONS: String(PARTITIONS),
       CONSUMER_PARTITIONS_CONCURRENCY: String(PARTITIONS),
+      ...(KEYS_CONCURRENCY ? { CONSUMER_KEYS_CONCURRENCY: KEYS_CONCURRENCY } : {}),
     },
   });
   const mongo = await new MongoClient(mongoUri()).connect();

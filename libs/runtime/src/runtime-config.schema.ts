@@ -18,6 +18,7 @@ export const runtimeConfigSchema = (name: ServiceName, defaultPort: number) =>
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
     CONSUMER_PARTITIONS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(3),
+    CONSUMER_KEYS_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
     CONSUMER_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300_000).default(30_000),
     CONSUMER_LAG_INTERVAL_MS: z.coerce.number().int().min(1000).max(600_000).default(15_000),
     ...kafkaSecurityFields,

@@ -31,6 +31,7 @@ export class ServiceModule {
           outboxPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
           maxHandlerAttempts: config.CONSUMER_MAX_ATTEMPTS,
           partitionsConsumedConcurrently: config.CONSUMER_PARTITIONS_CONCURRENCY,
+          concurrencyPerPartition: config.CONSUMER_KEYS_CONCURRENCY,
           healthTimeoutMs: config.HEALTH_CHECK_TIMEOUT_MS,
           lagIntervalMs: config.CONSUMER_LAG_INTERVAL_MS,
           sessionTimeoutMs: config.CONSUMER_SESSION_TIMEOUT_MS,

@@ -11,7 +11,14 @@ const pingMessage = (pingId = 'p-1', offset = '0'): FailedMessage => {
     { pingId, message: 'hi', sentAt: '2026-11-22T00:00:00.000Z' },
     { tenantId: 't-1', source: 'profiles' },
   );
-  return { topic: TOPIC, partition: 0, offset, key: Buffer.from(pingId), value: Buffer.from(JSON.stringify(event.envelope)), headers: {} };
+  return {
+    topic: TOPIC,
+    partition: 0,
+    offset,
+    key: Buffer.from(pingId),
+    value: Buffer.from(JSON.stringify(event.envelope)),
+    headers: {},
+  };
 };
 
 class MemoryProcessed implements ProcessedEvents {
@@ -24,6 +31,11 @@ class MemoryProcessed implements ProcessedEvents {
     }
     return this.records.has(`${group}:${id}`);
   }
+  async processedAmong(group: string, ids: readonly string[]) {
+    this.lookups += 1;
+    return new Set(ids.filter((id) => this.records.has(`${group}:${id}`)));
+  }
+  lookups = 0;
   async record(r: { group: string; eventId: string }) {
     this.records.set(`${r.group}:${r.eventId}`, 'applied');
   }
@@ -80,6 +92,39 @@ describe('MessageProcessor', () => {
     expect(dispatch).toHaveBeenCalledTimes(1);
   });
 
+  it('looks up a batch in one query and treats a second copy in the batch as a duplicate', async () => {
+    const dispatch = jest.fn(async () => undefined);
+    const { processor, processed } = setup(dispatch);
+    const old = pingMessage('p-old', '1');
+    await processor.process(old, heartbeat);
+    const fresh = pingMessage('p-new', '2');
+    const batch = [
+      { ...old, offset: '3' },
+      fresh,
+      { ...fresh, offset: '4' },
+      { ...old, value: Buffer.from('x') },
+    ];
+    const known = await processor.processedAmong(batch, heartbeat);
+    expect(processed.lookups).toBe(1);
+    const results = [];
+    for (const message of batch.slice(0, 3))
+      results.push(await processor.process(message, heartbeat, known));
+    expect(results).toEqual(['duplicate', 'applied', 'duplicate']);
+    expect(dispatch).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not count a dead-lettered event as processed in the batch', async () => {
+    const dispatch = jest.fn(async () => {
+      throw new ContractViolationError('program unknown');
+    });
+    const { processor, deadLetters } = setup(dispatch);
+    const message = pingMessage('p-bad');
+    const known = await processor.processedAmong([message], heartbeat);
+    expect(await processor.process(message, heartbeat, known)).toBe('dead-lettered');
+    expect(known.size).toBe(0);
+    expect(deadLetters.letters).toHaveLength(1);
+  });
+
   it('dead-letters undecodable bytes with the reason and goes on', async () => {
     const dispatch = jest.fn(async () => undefined);
     const { processor, deadLetters } = setup(dispatch);
@@ -117,7 +162,8 @@ describe('MessageProcessor', () => {
     let calls = 0;
     const { processor, deadLetters } = setup(async () => {
       calls += 1;
-      if (calls <= 5) throw Object.assign(new Error('no primary'), { name: 'MongoServerSelectionError' });
+      if (calls <= 5)
+        throw Object.assign(new Error('no primary'), { name: 'MongoServerSelectionError' });
     });
     expect(await processor.process(pingMessage(), heartbeat)).toBe('applied');
     expect(calls).toBe(6);
@@ -139,7 +185,9 @@ describe('MessageProcessor', () => {
       },
       { isStopping: () => stopping },
     );
-    await expect(processor.process(pingMessage(), heartbeat)).rejects.toBeInstanceOf(ProcessingAbortedError);
+    await expect(processor.process(pingMessage(), heartbeat)).rejects.toBeInstanceOf(
+      ProcessingAbortedError,
+    );
     expect(processed.records.size).toBe(0);
   });
 

@@ -15,7 +15,11 @@ export interface HandlerContext {
   heartbeat(): Promise<void>;
 }
 
-export type Dispatch = (type: EventType, envelope: EventEnvelope, context: HandlerContext) => Promise<void>;
+export type Dispatch = (
+  type: EventType,
+  envelope: EventEnvelope,
+  context: HandlerContext,
+) => Promise<void>;
 
 export interface ProcessorDeps {
   group: string;
@@ -59,14 +63,43 @@ export class MessageProcessor {
 
   constructor(private readonly deps: ProcessorDeps) {}
 
-  async process(message: FailedMessage, heartbeat: () => Promise<void>): Promise<ProcessingResult> {
+  /**
+   * The ids among these messages' events that this group has already processed, read in one
+   * query: the consumer asks once per batch and passes the answer to `process`.
+   */
+  async processedAmong(
+    messages: readonly FailedMessage[],
+    heartbeat: () => Promise<void>,
+  ): Promise<Set<string>> {
+    const ids: string[] = [];
+    for (const message of messages) {
+      const decoded = decodeEvent(message.topic, message.value);
+      if (decoded.ok && this.deps.handles(decoded.type)) ids.push(decoded.envelope.id);
+    }
+    if (ids.length === 0) return new Set();
+    return this.infra(() => this.deps.processed.processedAmong(this.deps.group, ids), heartbeat);
+  }
+
+  /**
+   * `processed`, when given, is what `processedAmong` answered for the message's batch; the
+   * events this call applies are added to it, so a second copy later in the batch is a duplicate.
+   */
+  async process(
+    message: FailedMessage,
+    heartbeat: () => Promise<void>,
+    processed?: Set<string>,
+  ): Promise<ProcessingResult> {
     const started = Date.now();
-    const result = await this.processInner(message, heartbeat);
+    const result = await this.processInner(message, heartbeat, processed);
     this.deps.observer?.processed(message.topic, result, Date.now() - started);
     return result;
   }
 
-  private async processInner(message: FailedMessage, heartbeat: () => Promise<void>): Promise<ProcessingResult> {
+  private async processInner(
+    message: FailedMessage,
+    heartbeat: () => Promise<void>,
+    known: Set<string> | undefined,
+  ): Promise<ProcessingResult> {
     const { group, processed } = this.deps;
     const decoded = decodeEvent(message.topic, message.value);
     if (!decoded.ok) {
@@ -75,7 +108,10 @@ export class MessageProcessor {
     }
     const { envelope, type } = decoded;
     if (!this.deps.handles(type)) return 'skipped';
-    if (await this.infra(() => processed.has(group, envelope.id), heartbeat)) return 'duplicate';
+    const seen = known
+      ? known.has(envelope.id)
+      : await this.infra(() => processed.has(group, envelope.id), heartbeat);
+    if (seen) return 'duplicate';
 
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -87,12 +123,17 @@ export class MessageProcessor {
           heartbeat,
         });
         await this.record(message, envelope, type, heartbeat);
+        known?.add(envelope.id);
         return 'applied';
       } catch (error) {
         const errorClass = classifyError(error);
         const reason = (error as Error)?.message ?? String(error);
-        if (errorClass === 'invalid' || (errorClass === 'failed' && attempt >= this.deps.maxAttempts)) {
-          const why = errorClass === 'invalid' ? reason : `failed after ${attempt} attempts: ${reason}`;
+        if (
+          errorClass === 'invalid' ||
+          (errorClass === 'failed' && attempt >= this.deps.maxAttempts)
+        ) {
+          const why =
+            errorClass === 'invalid' ? reason : `failed after ${attempt} attempts: ${reason}`;
           this.logger.error(`event ${envelope.id} (${type}) dead-lettered: ${why}`);
           // Not recorded as processed: replaying it from the dead-letter topic after a fix
           // applies it; a redelivery before then only dead-letters it again.
@@ -100,7 +141,9 @@ export class MessageProcessor {
           return 'dead-lettered';
         }
         this.deps.observer?.retried(message.topic, errorClass);
-        this.logger.warn(`event ${envelope.id} (${type}) attempt ${attempt} failed (${errorClass}): ${reason}`);
+        this.logger.warn(
+          `event ${envelope.id} (${type}) attempt ${attempt} failed (${errorClass}): ${reason}`,
+        );
         await this.wait(attempt, heartbeat, reason);
       }
     }
@@ -126,7 +169,11 @@ export class MessageProcessor {
     );
   }
 
-  private async deadLetter(message: FailedMessage, reason: string, heartbeat: () => Promise<void>): Promise<void> {
+  private async deadLetter(
+    message: FailedMessage,
+    reason: string,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
     await this.infra(() => this.deps.deadLetters.send(message, reason, this.deps.group), heartbeat);
   }
 
@@ -137,15 +184,23 @@ export class MessageProcessor {
         return await call();
       } catch (error) {
         if (classifyError(error) !== 'transient') throw error;
-        this.logger.warn(`dependency unavailable (attempt ${attempt}): ${(error as Error).message}`);
+        this.logger.warn(
+          `dependency unavailable (attempt ${attempt}): ${(error as Error).message}`,
+        );
         await this.wait(attempt, heartbeat, (error as Error).message);
       }
     }
   }
 
-  private async wait(attempt: number, heartbeat: () => Promise<void>, reason: string): Promise<void> {
+  private async wait(
+    attempt: number,
+    heartbeat: () => Promise<void>,
+    reason: string,
+  ): Promise<void> {
     if (this.deps.isStopping()) throw new ProcessingAbortedError(reason);
-    await (this.deps.sleep ?? defaultSleep)(backoffDelay(attempt, this.deps.backoff ?? defaultBackoff));
+    await (this.deps.sleep ?? defaultSleep)(
+      backoffDelay(attempt, this.deps.backoff ?? defaultBackoff),
+    );
     await heartbeat().catch(() => undefined);
     if (this.deps.isStopping()) throw new ProcessingAbortedError(reason);
   }

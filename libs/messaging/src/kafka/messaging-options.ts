@@ -30,6 +30,8 @@ export interface MessagingOptions {
   maxHandlerAttempts?: number;
   /** Partitions of this consumer processed concurrently (order still holds per partition). */
   partitionsConsumedConcurrently?: number;
+  /** Messages of one partition processed at once, each with another key (a key stays in order). */
+  concurrencyPerPartition?: number;
   /** Broker round trip timeout used by readiness. */
   healthTimeoutMs?: number;
   /** TLS to the brokers; `false` for plaintext. */
@@ -53,6 +55,7 @@ export const resolveMessagingOptions = (options: MessagingOptions): ResolvedMess
   outboxPollIntervalMs: 250,
   maxHandlerAttempts: 5,
   partitionsConsumedConcurrently: 3,
+  concurrencyPerPartition: 16,
   healthTimeoutMs: 2000,
   ssl: false,
   sasl: false,

@@ -124,6 +124,7 @@ export class MessagingLifecycle
       groupId: this.options.groupId,
       topics,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+      concurrencyPerPartition: this.options.concurrencyPerPartition,
       sessionTimeoutMs: this.options.sessionTimeoutMs,
     });
     ref.consumer = consumer;
