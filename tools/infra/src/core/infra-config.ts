@@ -34,7 +34,7 @@ export const DEFAULT_PORTS = {
 export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Connections per client process to FerretDB unless INFRA_MONGO_POOL_SIZE says otherwise. */
-export const DEFAULT_MONGO_POOL_SIZE = 1;
+export const DEFAULT_MONGO_POOL_SIZE = 4;
 
 export function parsePoolSize(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return DEFAULT_MONGO_POOL_SIZE;

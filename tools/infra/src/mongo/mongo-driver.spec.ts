@@ -15,9 +15,9 @@ describe('FerretDB process settings', () => {
     expect(args).toContain('--handler=sqlite');
     expect(args).toContain('--sqlite-url=file:/d/sqlite/?_pragma=synchronous(normal)');
     expect(args).toContain('--listen-addr=127.0.0.1:27999');
-    expect(mongoUri(27999)).toBe('mongodb://127.0.0.1:27999/?directConnection=true&maxPoolSize=1');
-    expect(mongoUri(27999, 4)).toBe(
-      'mongodb://127.0.0.1:27999/?directConnection=true&maxPoolSize=4',
+    expect(mongoUri(27999)).toBe('mongodb://127.0.0.1:27999/?directConnection=true&maxPoolSize=4');
+    expect(mongoUri(27999, 1)).toBe(
+      'mongodb://127.0.0.1:27999/?directConnection=true&maxPoolSize=1',
     );
   });
 });

@@ -3,16 +3,16 @@ import { join } from 'node:path';
 import type { ComponentDriver, DriverContext, Provisioned } from '../core/component-driver';
 import { ENV_VARS } from '../core/env-overrides';
 import { freshDir } from '../core/fresh-dir';
-import type { InfraConfig } from '../core/infra-config';
+import { DEFAULT_MONGO_POOL_SIZE, type InfraConfig } from '../core/infra-config';
 import { ensureFerretdb, ferretdbBinary } from './ferretdb-build';
 import { probeMongo } from './mongo-probe';
 
 /**
  * The URI clients get: `maxPoolSize` connections per client process (INFRA_MONGO_POOL_SIZE,
- * default 1; see the README's "FerretDB write lock" for why a larger pool is safe and what it
+ * default 4; see the README's "FerretDB write lock" for why a larger pool is safe and what it
  * measured).
  */
-export function mongoUri(port: number, poolSize = 1): string {
+export function mongoUri(port: number, poolSize = DEFAULT_MONGO_POOL_SIZE): string {
   return `mongodb://127.0.0.1:${port}/?directConnection=true&maxPoolSize=${poolSize}`;
 }
 
