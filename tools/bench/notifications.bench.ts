@@ -15,9 +15,7 @@
  * Not a test: it prints figures. Without KAFKA_BROKERS/MONGODB_URI it runs itself inside
  * `tools/infra with`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { createTransport } from 'nodemailer';
@@ -25,53 +23,11 @@ import { createEvent } from '@medmentor/contracts';
 import { generateDevKeyPair } from '@medmentor/auth';
 import { ServiceProcess, waitFor } from '@medmentor/testing';
 import { commandCounter, printCommandCounts } from './command-counter';
-import { ensureBuilt, ensureInfra, option } from './profiles-service';
+import { distDir, ensureBuilt, ensureInfra, option } from './profiles-service';
 import { mailbox } from './mailbox';
 import { heading, row } from './timing';
 
 const root = join(__dirname, '../..');
-const distAt = process.argv.indexOf('--dist');
-/** `--dist DIR`: the build to run instead of dist/. */
-const DIST = distAt >= 0 ? resolve(process.argv[distAt + 1]) : undefined;
-
-/** The service from the build in `dir`, logging to the same file ServiceProcess would. */
-class ServiceFromBuild extends ServiceProcess {
-  private process: ChildProcess | undefined;
-
-  constructor(
-    private readonly dir: string,
-    options: ConstructorParameters<typeof ServiceProcess>[0],
-  ) {
-    super(options);
-  }
-
-  override get running(): boolean {
-    return this.process?.exitCode === null && this.process.signalCode === null;
-  }
-
-  override start(): void {
-    mkdirSync(this.options.logDir, { recursive: true });
-    const log = createWriteStream(this.logFile, { flags: 'a' });
-    this.process = spawn(
-      process.execPath,
-      ['--enable-source-maps', join(this.dir, 'apps', this.options.name, 'src/main.js')],
-      {
-        env: { ...process.env, ...this.options.env, PORT: String(this.options.port) },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    this.process.stdout?.pipe(log);
-    this.process.stderr?.pipe(log);
-  }
-
-  override async stop(): Promise<number | null> {
-    const child = this.process;
-    if (!child || !this.running) return child?.exitCode ?? null;
-    const exited = new Promise<number | null>((done) => child.once('exit', done));
-    child.kill('SIGTERM');
-    return exited;
-  }
-}
 
 interface StoredMessage {
   id: string;
@@ -116,7 +72,7 @@ async function smtpCeiling(count: number): Promise<void> {
 
 async function main(): Promise<void> {
   ensureInfra();
-  if (DIST === undefined) ensureBuilt();
+  ensureBuilt();
   const events = option('--events', 10_000);
   const physicians = option('--physicians', 1000);
   const ceiling = option('--ceiling', 2000);
@@ -147,8 +103,7 @@ async function main(): Promise<void> {
       ...(process.env['LOG_LEVEL'] && { LOG_LEVEL: process.env['LOG_LEVEL'] }),
     },
   };
-  const service =
-    DIST === undefined ? new ServiceProcess(options) : new ServiceFromBuild(DIST, options);
+  const service = new ServiceProcess({ ...options, distDir: distDir() });
   service.start();
   const kafka = new Kafka({
     clientId: 'bench',

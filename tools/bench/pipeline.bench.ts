@@ -5,7 +5,7 @@
  * the benchmark publishes their events itself (tenant, program, physicians first, untimed).
  *
  *   npx tsx tools/bench/pipeline.bench.ts [--matches 10000] [--rate 200] [--seconds 20]
- *       [--timeout 900] [--build]
+ *       [--timeout 900] [--build] [--dist DIR]
  *
  * 1. Burst: `--matches` `match.activated` events at once; times until every kickoff is planned
  *    and until every mentee's kickoff invitation (or no-common-slot notice) reached the SMTP
@@ -23,7 +23,7 @@ import { MongoClient } from 'mongodb';
 import type { EventPayload } from '@medmentor/contracts';
 import { generateDevKeyPair } from '@medmentor/auth';
 import { ServiceProcess, waitFor } from '@medmentor/testing';
-import { ensureBuilt, ensureInfra, option } from './profiles-service';
+import { distDir, ensureBuilt, ensureInfra, option } from './profiles-service';
 import { MailWatch } from './mailbox';
 import {
   benchProgram,
@@ -74,6 +74,7 @@ async function main(): Promise<void> {
       name: 'scheduling',
       port: option('--port', 3903),
       logDir,
+      distDir: distDir(),
       env: {
         ...common,
         MONGODB_DATABASE: schedulingDb,
@@ -85,6 +86,7 @@ async function main(): Promise<void> {
       name: 'notifications',
       port: option('--port', 3903) + 1,
       logDir,
+      distDir: distDir(),
       env: {
         ...common,
         MONGODB_DATABASE: notificationsDb,

@@ -3,7 +3,7 @@
  * < 30 s), then the same file again (every row unchanged, no event). Prints rows/s and how long
  * until every registered event is on Kafka. Not a test: it prints figures.
  *
- * Run: npx tsx tools/bench/profiles-import.bench.ts [--rows 50000] [--port 3501] [--build]
+ * Run: npx tsx tools/bench/profiles-import.bench.ts [--rows 50000] [--port 3501] [--build] [--dist DIR]
  *      [--publish-timeout 600]
  */
 import { Kafka, logLevel } from 'kafkajs';

@@ -5,7 +5,7 @@
  * Not a test: it prints figures.
  *
  * Run: npx tsx tools/bench/profiles-read.bench.ts [--profiles 1000] [--rounds 3]
- *      [--duration 10] [--connections 20] [--port 3501] [--build]
+ *      [--duration 10] [--connections 20] [--port 3501] [--build] [--dist DIR]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';

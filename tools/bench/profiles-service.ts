@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { generateDevKeyPair, signDevToken, type Role } from '@medmentor/auth';
 import { ServiceProcess } from '@medmentor/testing';
@@ -38,8 +38,18 @@ export const ensureInfra = (): void => {
   process.exit(result.status ?? 1);
 };
 
-/** Builds dist/ when it has no profiles service yet, or always with `--build`. */
+/**
+ * `--dist DIR`: run the services built into DIR (`npm run build` in another checkout, say a
+ * baseline for an A/B run) instead of this checkout's dist/.
+ */
+export const distDir = (): string | undefined => {
+  const at = process.argv.indexOf('--dist');
+  return at >= 0 ? resolve(process.argv[at + 1]) : undefined;
+};
+
+/** Builds dist/ when it has no profiles service yet, or always with `--build`; not with `--dist`. */
 export const ensureBuilt = (): void => {
+  if (distDir() !== undefined) return;
   if (!flag('--build') && existsSync(join(root, 'dist/apps/profiles/src/main.js'))) return;
   const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('npm run build failed');
@@ -62,6 +72,7 @@ export const startProfiles = async (port: number): Promise<BenchProfiles> => {
     name: 'profiles',
     port,
     logDir: join(root, 'tmp/bench-logs', database),
+    distDir: distDir(),
     env: {
       MONGODB_URI: process.env['MONGODB_URI']!,
       MONGODB_DATABASE: database,

@@ -11,7 +11,6 @@
 // `--keys-concurrency N` sets the service's CONSUMER_KEYS_CONCURRENCY (messages of different keys of
 // one partition in flight at once; the service's default when absent). `--dist DIR` runs
 // the service built into DIR instead of dist/ (a copy of an earlier build, for a baseline).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
@@ -47,40 +46,6 @@ const KEYS_CONCURRENCY = text('--keys-concurrency');
 /** A tenant of its own: the service also reads every earlier event on the topics. */
 const TENANT = uniqueName('bench-tenant');
 const ACTIVATED_AT = '2026-03-02T12:00:00.000Z';
-/**
- * The service from another build, or under `node --cpu-prof` (not allowed in NODE_OPTIONS),
- * so spawned here.
- */
-class SpawnedService extends ServiceProcess {
-  private profiled: ChildProcess | undefined;
-
-  override get running(): boolean {
-    return this.profiled?.exitCode === null && this.profiled.signalCode === null;
-  }
-
-  override start(): void {
-    this.profiled = spawn(
-      process.execPath,
-      [
-        ...(CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : []),
-        join(DIST, 'apps/scheduling/src/main.js'),
-      ],
-      {
-        env: { ...process.env, ...this.options.env, PORT: String(this.options.port) },
-        stdio: 'inherit',
-      },
-    );
-  }
-
-  override async stop(): Promise<number | null> {
-    const child = this.profiled;
-    if (!child || !this.running) return child?.exitCode ?? null;
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    return exited;
-  }
-}
-
 /** The profiles event of a bench physician, in the bench's tenant. */
 const registered = (p: BenchPhysician) => registeredPhysician(p, TENANT);
 
@@ -116,10 +81,12 @@ const main = async (): Promise<void> => {
   const counter = process.argv.includes('--count-commands')
     ? await commandCounter(mongoUri())
     : undefined;
-  const spawned = CPU_PROFILE_DIR !== undefined || text('--dist') !== undefined;
-  const service = new (spawned ? SpawnedService : ServiceProcess)({
+  const service = new ServiceProcess({
     name: 'scheduling',
     port: PORT,
+    distDir: DIST,
+    // Not allowed in NODE_OPTIONS, hence a node argument of the service's own.
+    nodeArgs: CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [],
     logDir: join(tmpdir(), 'medmentor-bench'),
     env: {
       MONGODB_URI: counter?.uri ?? mongoUri(),

@@ -20,6 +20,10 @@ export interface ServiceProcessOptions {
   env: Record<string, string>;
   /** Folder for the service's log file. */
   logDir: string;
+  /** The build to run (a folder laid out like `dist/`, e.g. another commit's); default `dist/`. */
+  distDir?: string;
+  /** Extra arguments for node before the script, e.g. `--cpu-prof` (refused in NODE_OPTIONS). */
+  nodeArgs?: readonly string[];
 }
 
 /** One built service (`dist/`) running as its own process, as in production. */
@@ -44,7 +48,8 @@ export class ServiceProcess {
   start(): void {
     mkdirSync(this.options.logDir, { recursive: true });
     const log = createWriteStream(this.logFile, { flags: 'a' });
-    const child = spawn(process.execPath, ['--enable-source-maps', join(root, 'dist/apps', this.options.name, 'src/main.js')], {
+    const main = join(this.options.distDir ?? join(root, 'dist'), 'apps', this.options.name, 'src/main.js');
+    const child = spawn(process.execPath, ['--enable-source-maps', ...(this.options.nodeArgs ?? []), main], {
       cwd: root,
       env: { ...process.env, ...this.options.env, PORT: String(this.options.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
