@@ -3,12 +3,19 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Db, MongoClient } from 'mongodb';
 import { deadLetterTopicOf } from '@medmentor/contracts';
-import { kafkaBrokers, KafkaReader, mongoUri, uniqueName, waitFor } from '@medmentor/testing';
+import { KafkaReader, mongoUri, uniqueName, waitFor } from '@medmentor/testing';
 import { DLQ_HEADERS } from '../src/consumer/dead-letter';
 import { MongoProcessedEvents, type ProcessedEventRecord } from '../src/consumer/processed-events';
-import { KafkaConnection } from '../src/kafka/kafka-connection';
-import { resolveMessagingOptions } from '../src/kafka/messaging-options';
-import { ConsumerRig, keyedPing, TOPIC, type Applied, type KeyLog } from './consumer-harness';
+import type { KafkaConnection } from '../src/kafka/kafka-connection';
+import {
+  ConsumerRig,
+  connectProducer,
+  consumerChildArgs,
+  keyedPing,
+  TOPIC,
+  type Applied,
+  type KeyLog,
+} from './consumer-harness';
 import { connectDb } from './outbox-harness';
 
 const root = join(__dirname, '../../..');
@@ -30,14 +37,7 @@ describe("EventConsumer: a partition's batch processed concurrently by key (real
   beforeAll(async () => {
     dbName = uniqueName('it-consumer');
     ({ client, db } = await connectDb(mongoUri(), dbName));
-    producer = new KafkaConnection(
-      resolveMessagingOptions({
-        serviceName: 'integration',
-        brokers: kafkaBrokers(),
-        clientId: uniqueName('it-producer'),
-      }),
-    );
-    await producer.connect();
+    producer = await connectProducer();
   });
 
   afterAll(async () => {
@@ -218,15 +218,7 @@ describe("EventConsumer: a partition's batch processed concurrently by key (real
     const ids = events.map((e) => e.id);
     const child: ChildProcess = spawn(
       process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(__dirname, 'consumer.child.ts'),
-        mongoUri(),
-        dbName,
-        tenantId,
-        groupId,
-      ],
+      consumerChildArgs(dbName, tenantId, groupId),
       { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>

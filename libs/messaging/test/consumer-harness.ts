@@ -1,8 +1,9 @@
 // Shared by the consumer suite and the child process it kills: an EventConsumer on the ping
 // topic whose handler logs, per key, the order in which it applied the key's events.
+import { join } from 'node:path';
 import type { Db } from 'mongodb';
 import { createEvent, Topics } from '@medmentor/contracts';
-import { kafkaBrokers, uniqueName } from '@medmentor/testing';
+import { kafkaBrokers, mongoUri, uniqueName } from '@medmentor/testing';
 import { KafkaDeadLetterSink } from '../src/consumer/dead-letter';
 import { EventConsumer } from '../src/consumer/event-consumer';
 import { MessageProcessor, type ProcessingResult } from '../src/consumer/message-processor';
@@ -21,10 +22,12 @@ export interface KeyLog {
 export interface Applied {
   _id: string;
   applications: number;
+  /** The rigs that applied it, when they were given a `member` name. */
+  members?: string[];
 }
 
 /** A ping event whose message says its key and its place in the key's sequence. */
-export const keyedPing = (tenantId: string, key: string, seq: number) => {
+export const keyedPing = (tenantId: string, key: string, seq: number, partition = 0) => {
   const event = createEvent(
     'medmentor.diagnostics.ping.sent',
     {
@@ -36,9 +39,49 @@ export const keyedPing = (tenantId: string, key: string, seq: number) => {
   );
   return {
     id: event.envelope.id,
-    message: { key: `${tenantId}-${key}`, value: JSON.stringify(event.envelope), partition: 0 },
+    message: { key: `${tenantId}-${key}`, value: JSON.stringify(event.envelope), partition },
   };
 };
+
+/** A connection of the suite's own, for producing and for admin requests. */
+export const connectProducer = async (): Promise<KafkaConnection> => {
+  const connection = new KafkaConnection(
+    resolveMessagingOptions({
+      serviceName: 'integration',
+      brokers: kafkaBrokers(),
+      clientId: uniqueName('it-producer'),
+    }),
+  );
+  await connection.connect();
+  return connection;
+};
+
+/** What `consumer.child.ts` takes after its database and ids (as JSON). */
+export interface ChildOptions {
+  /** Recorded in `Applied.members` for each event the child applies. */
+  member?: string;
+  minDelayMs?: number;
+  maxDelayMs?: number;
+  /** Connect, say "waiting", and join the group only once "go" comes on stdin. */
+  waitForGo?: boolean;
+}
+
+/** Node's arguments to run `consumer.child.ts` (from the repository root). */
+export const consumerChildArgs = (
+  dbName: string,
+  tenantId: string,
+  groupId: string,
+  options?: ChildOptions,
+): string[] => [
+  '--import',
+  'tsx',
+  join(__dirname, 'consumer.child.ts'),
+  mongoUri(),
+  dbName,
+  tenantId,
+  groupId,
+  ...(options ? [JSON.stringify(options)] : []),
+];
 
 export interface RigOptions {
   db: Db;
@@ -47,6 +90,10 @@ export interface RigOptions {
   concurrencyPerPartition: number;
   /** Longest random pause inside the handler, so completions interleave. */
   maxDelayMs: number;
+  /** Shortest pause inside the handler (default 0), to make batches take a while. */
+  minDelayMs?: number;
+  /** A name recorded in `Applied.members` for each event this rig applies. */
+  member?: string;
   sessionTimeoutMs?: number;
   heartbeatIntervalMs?: number;
   commitIntervalMs?: number;
@@ -90,8 +137,9 @@ export class ConsumerRig {
         this.mostInFlight = Math.max(this.mostInFlight, this.inFlight);
         try {
           await this.options.before?.(key, Number(seq));
+          const { minDelayMs = 0, maxDelayMs, member } = this.options;
           await new Promise((resolve) =>
-            setTimeout(resolve, Math.random() * this.options.maxDelayMs),
+            setTimeout(resolve, minDelayMs + Math.random() * (maxDelayMs - minDelayMs)),
           );
           await db
             .collection<KeyLog>('key_logs')
@@ -102,7 +150,11 @@ export class ConsumerRig {
             );
           await db
             .collection<Applied>('applied_events')
-            .updateOne({ _id: envelope.id }, { $inc: { applications: 1 } }, { upsert: true });
+            .updateOne(
+              { _id: envelope.id },
+              { $inc: { applications: 1 }, ...(member ? { $push: { members: member } } : {}) },
+              { upsert: true },
+            );
           this.dispatched.push(envelope.id);
         } finally {
           this.inFlight -= 1;

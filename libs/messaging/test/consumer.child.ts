@@ -1,19 +1,47 @@
-// Run as a separate process and killed with SIGKILL by the consumer suite mid-batch.
-import { ConsumerRig } from './consumer-harness';
+// Run as a separate process by the consumer suites: killed with SIGKILL mid-batch, or stopped
+// gracefully with SIGTERM (it then stops its consumer, which leaves the group, and exits 0).
+// An optional fifth argument (JSON, `ChildOptions`) names the member and sets its pace; with
+// `waitForGo` it connects, says "waiting" and joins the group only once it reads "go" on stdin.
+import { createInterface } from 'node:readline';
+import { ConsumerRig, type ChildOptions } from './consumer-harness';
 import { connectDb } from './outbox-harness';
 
-const [uri, dbName, tenantId, groupId] = process.argv.slice(2);
+const [uri, dbName, tenantId, groupId, json] = process.argv.slice(2);
+const options: ChildOptions = json ? (JSON.parse(json) as ChildOptions) : {};
 
 const main = async () => {
-  const { db } = await connectDb(uri, dbName);
-  await new ConsumerRig({
+  const { client, db } = await connectDb(uri, dbName);
+  if (options.waitForGo) {
+    process.stdout.write('waiting\n');
+    await new Promise<void>((resolve) =>
+      createInterface({ input: process.stdin }).on('line', (line) => line === 'go' && resolve()),
+    );
+  }
+  const rig = await new ConsumerRig({
     db,
     tenantId,
     groupId,
     concurrencyPerPartition: 8,
-    maxDelayMs: 40,
+    minDelayMs: options.minDelayMs,
+    maxDelayMs: options.maxDelayMs ?? 40,
+    member: options.member,
     sessionTimeoutMs: 6_000,
   }).start();
+  process.once('SIGTERM', () => {
+    rig
+      .stop()
+      .then(() => client.close())
+      .then(
+        () => {
+          process.stdout.write('stopped\n');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+  });
   process.stdout.write('ready\n');
   setInterval(() => undefined, 1000);
 };
