@@ -207,9 +207,8 @@ export class ImportService implements OnModuleInit, OnModuleDestroy {
       rejections.sort((a, b) => a.line - b.line);
       await this.jobs.progress(filter, counts, rejections);
     };
-    let batch: PhysicianImportBatch | undefined;
     try {
-      batch = await PhysicianImportBatch.open(this.physicians, principal, hospitals, sink);
+      const batch = await PhysicianImportBatch.open(this.physicians, principal, hospitals, sink);
       for await (const row of rows) {
         counts.read += 1;
         if (row.ok) await batch.add(row.line, row.input);
@@ -226,8 +225,6 @@ export class ImportService implements OnModuleInit, OnModuleDestroy {
           ? error.message
           : `import stopped: ${(error as Error).message}; run it again (imports are idempotent)`;
       this.logger.error(`import ${job._id} failed: ${(error as Error).message}`);
-      // The batch written behind the file may still be running: count its rows before reporting.
-      await batch?.settled().catch(() => undefined);
       await this.jobs
         .progress(filter, counts, rejections, 'failed', message)
         .catch(() => undefined);

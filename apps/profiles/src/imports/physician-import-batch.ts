@@ -35,18 +35,12 @@ interface PlannedRow {
  * - a row that meets a concurrent change (a unique key taken, a version moved on) is done
  *   again the row-by-row way, which reads the database afresh.
  *
- * - a full batch is written while the next one is planned (the database inserts while the
- *   service parses and validates): at most one batch is in flight, and a row naming one of its
- *   profiles waits for it, as it would for the current batch.
- *
  * Each profile and its event are one single-document write, so an import stopped anywhere
  * leaves whole rows only, and running the file again completes it.
  */
 export class PhysicianImportBatch {
   private creates: PlannedRow[] = [];
   private updates: PlannedRow[] = [];
-  /** The write of the previous full batch, while it runs. */
-  private inFlight: Promise<void> | undefined;
 
   private constructor(
     private readonly physicians: PhysicianService,
@@ -106,32 +100,11 @@ export class PhysicianImportBatch {
       existing.pending = true;
       this.updates.push({ line, input, profile: existing, fingerprint });
     }
-    if (this.planned >= this.batchSize) await this.writeBehind();
+    if (this.planned >= this.batchSize) await this.flush();
   }
 
-  /** Writes the current batch and waits until every write started so far is done. */
+  /** Writes the current batch. */
   async flush(): Promise<void> {
-    await this.settled();
-    await this.write();
-  }
-
-  /** Waits for the batch in flight, if any (its errors are thrown here). */
-  async settled(): Promise<void> {
-    const running = this.inFlight;
-    this.inFlight = undefined;
-    await running;
-  }
-
-  /** Starts writing the current batch once the previous one is done, and returns without waiting. */
-  private async writeBehind(): Promise<void> {
-    await this.settled();
-    const writing = this.write();
-    // Thrown by the next settled() (every add that fills a batch, and flush); not unhandled meanwhile.
-    writing.catch(() => undefined);
-    this.inFlight = writing;
-  }
-
-  private async write(): Promise<void> {
     const { creates, updates } = this;
     this.creates = [];
     this.updates = [];
