@@ -88,13 +88,19 @@ export class DeliveryRepository {
       .lean()
       .exec();
     if (candidates.length === 0) return [];
+    const ids = candidates.map((c) => c._id);
     await this.model
       .updateMany(
-        { ...free, _id: { $in: candidates.map((c) => c._id) } },
+        { ...free, _id: { $in: ids } },
         { $set: { lockedBy: token, lockedUntil: leaseUntil } },
       )
       .exec();
-    return this.model.find({ lockedBy: token, status: 'pending' }).lean<Delivery[]>().exec();
+    // Read back by the candidates' ids (not by the token alone, which no index serves), so a
+    // claim reads the deliveries it took and not every pending one.
+    return this.model
+      .find({ _id: { $in: ids }, lockedBy: token, status: 'pending' })
+      .lean<Delivery[]>()
+      .exec();
   }
 
   /**
