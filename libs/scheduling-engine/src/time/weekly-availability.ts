@@ -21,13 +21,54 @@ export class UnknownTimeZoneError extends Error {
   }
 }
 
+/** Zones ICU knew when asked; asking builds an `Intl.DateTimeFormat`, too slow for every call. */
+const knownZones = new Set<string>();
+
 /** Throws when luxon (ICU) does not know the zone, instead of computing in a wrong offset. */
 export const assertZone = (zone: string): void => {
+  if (knownZones.has(zone)) return;
   if (!IANAZone.isValidZone(zone)) throw new UnknownTimeZoneError(zone);
+  knownZones.add(zone);
 };
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
+
+/** Offsets remembered per zone before the memo is emptied (a few MB at most). */
+const OFFSET_MEMO_LIMIT = 100_000;
+
+/**
+ * A zone's UTC offset at an instant, remembered by instant. Luxon asks ICU through
+ * `formatToParts` on every call, which dominated slot search; the same instants come back
+ * for every search of a physician (their windows on the same days), and an offset is a pure
+ * function of zone and instant, so the memo cannot be stale.
+ */
+class ZoneOffsets {
+  private readonly memo = new Map<number, number>();
+
+  constructor(private readonly zone: IANAZone) {}
+
+  offset(instant: number): number {
+    let minutes = this.memo.get(instant);
+    if (minutes === undefined) {
+      if (this.memo.size >= OFFSET_MEMO_LIMIT) this.memo.clear();
+      minutes = this.zone.offset(instant);
+      this.memo.set(instant, minutes);
+    }
+    return minutes;
+  }
+}
+
+const zoneOffsets = new Map<string, ZoneOffsets>();
+
+const offsetsOf = (zoneName: string): ZoneOffsets => {
+  let offsets = zoneOffsets.get(zoneName);
+  if (!offsets) {
+    offsets = new ZoneOffsets(IANAZone.create(zoneName));
+    zoneOffsets.set(zoneName, offsets);
+  }
+  return offsets;
+};
 
 /**
  * The instant of a wall-clock time in a zone, with the zone's offsets from luxon (IANA
@@ -35,7 +76,7 @@ const DAY = 86_400_000;
  * spring-forward gap move forward as luxon does. This is the hot path of slot search, so it
  * avoids building a DateTime per window.
  */
-const instantOfWall = (zone: IANAZone, wall: number): number => {
+const instantOfWall = (zone: ZoneOffsets, wall: number): number => {
   const o1 = zone.offset(wall);
   const guess = wall - o1 * MINUTE;
   const o2 = zone.offset(guess);
@@ -57,7 +98,7 @@ export const expandWeeklyWindows = (
   to: number,
 ): Interval[] => {
   assertZone(zoneName);
-  const zone = IANAZone.create(zoneName);
+  const zone = offsetsOf(zoneName);
   // JavaScript's getUTCDay: 0 = Sunday.
   const byWeekday = new Map<number, { start: number; end: number }[]>();
   for (const window of windows) {
