@@ -1,4 +1,4 @@
-import { ferretdbArgs, ferretdbEnv, mongoUri } from './mongo-driver';
+import { ferretdbArgs, ferretdbDebugAddr, ferretdbEnv, mongoUri } from './mongo-driver';
 
 describe('FerretDB process settings', () => {
   it('runs the Go collector less often, with a soft memory cap', () => {
@@ -18,6 +18,18 @@ describe('FerretDB process settings', () => {
     expect(mongoUri(27999)).toBe('mongodb://127.0.0.1:27999/?directConnection=true&maxPoolSize=4');
     expect(mongoUri(27999, 1)).toBe(
       'mongodb://127.0.0.1:27999/?directConnection=true&maxPoolSize=1',
+    );
+  });
+
+  it('serves its debug handler only when asked, and only on loopback', () => {
+    const base = { port: 27999, sqliteDir: '/d/sqlite', stateDir: '/d/state' };
+    expect(ferretdbArgs(base)).toContain('--debug-addr=-');
+    expect(ferretdbDebugAddr({})).toBeUndefined();
+    const addr = ferretdbDebugAddr({ INFRA_FERRETDB_DEBUG_ADDR: '127.0.0.1:8088' });
+    expect(addr).toBe('127.0.0.1:8088');
+    expect(ferretdbArgs({ ...base, debugAddr: addr })).toContain('--debug-addr=127.0.0.1:8088');
+    expect(() => ferretdbDebugAddr({ INFRA_FERRETDB_DEBUG_ADDR: '0.0.0.0:8088' })).toThrow(
+      /loopback/,
     );
   });
 });

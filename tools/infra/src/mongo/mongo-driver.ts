@@ -20,6 +20,12 @@ export function ferretdbArgs(options: {
   port: number;
   sqliteDir: string;
   stateDir: string;
+  /**
+   * Where FerretDB serves its debug handler (`/debug/pprof`, `/debug/metrics`): a loopback
+   * `host:port` from INFRA_FERRETDB_DEBUG_ADDR, for profiling the server under a benchmark.
+   * Off by default.
+   */
+  debugAddr?: string;
 }): string[] {
   return [
     '--handler=sqlite',
@@ -29,7 +35,7 @@ export function ferretdbArgs(options: {
     `--listen-addr=127.0.0.1:${options.port}`,
     `--state-dir=${options.stateDir}`,
     '--telemetry=disable',
-    '--debug-addr=-',
+    `--debug-addr=${options.debugAddr ?? '-'}`,
     '--log-level=warn',
   ];
 }
@@ -41,6 +47,19 @@ export function ferretdbArgs(options: {
  * may grow about four times larger, capped softly at 2 GiB. A GOGC or GOMEMLIMIT already in
  * the environment wins.
  */
+/** INFRA_FERRETDB_DEBUG_ADDR, checked: only a loopback `host:port` (the handler has no auth). */
+export function ferretdbDebugAddr(
+  environment: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  const value = environment['INFRA_FERRETDB_DEBUG_ADDR']?.trim();
+  if (value === undefined || value === '') return undefined;
+  if (!/^(127\.0\.0\.1|localhost):\d{1,5}$/.test(value))
+    throw new Error(
+      `INFRA_FERRETDB_DEBUG_ADDR=${JSON.stringify(value)} is not a loopback host:port (127.0.0.1:8088)`,
+    );
+  return value;
+}
+
 export function ferretdbEnv(environment: NodeJS.ProcessEnv = process.env): Record<string, string> {
   return {
     GOGC: environment['GOGC'] ?? '400',
@@ -74,7 +93,7 @@ export const mongoDriver: ComponentDriver = {
     return {
       spec: {
         command: binary,
-        args: ferretdbArgs({ port, sqliteDir, stateDir }),
+        args: ferretdbArgs({ port, sqliteDir, stateDir, debugAddr: ferretdbDebugAddr() }),
         cwd: dataDir,
         logFile,
         env: ferretdbEnv(),
