@@ -9,16 +9,19 @@ import { decodeEvent, type EventType } from '@medmentor/contracts';
 import { generateDevKeyPair, resolveAuthOptions, signDevToken, type Role } from '@medmentor/auth';
 import { createFastifyAdapter } from '@medmentor/platform';
 import { runtimeConfigSchema, ServiceModule } from '@medmentor/runtime';
-import { kafkaBrokers, KafkaReader, mongoUri, uniqueName, waitFor } from '@medmentor/testing';
+import {
+  kafkaBrokers,
+  KafkaReader,
+  mongoUri,
+  singleConnectionUri,
+  uniqueName,
+  waitFor,
+} from '@medmentor/testing';
 
 const ISSUER = 'medmentor-it';
 /** Deadline for asynchronous effects: generous, since a shared 2-core machine can be very busy. */
 export const DEADLINE_MS = 90_000;
 const AUDIENCE = 'medmentor-api';
-
-/** One connection per process: FerretDB's updates are not atomic across connections. */
-const serialisedMongoUri = (uri: string): string =>
-  /[?&]maxPoolSize=/.test(uri) ? uri : `${uri}${uri.includes('?') ? '&' : '?'}maxPoolSize=1`;
 
 export interface Problem {
   type: string;
@@ -58,7 +61,7 @@ export class MatchingTestApp {
     const database = uniqueName('it_matching').replace(/-/g, '_');
     const groupId = uniqueName('it-matching');
     const config = runtimeConfigSchema('matching', 3002).parse({
-      MONGODB_URI: serialisedMongoUri(mongoUri()),
+      MONGODB_URI: singleConnectionUri(mongoUri()),
       MONGODB_DATABASE: database,
       KAFKA_BROKERS: kafkaBrokers().join(','),
       KAFKA_CLIENT_ID: groupId,

@@ -3,16 +3,13 @@
 // leased (not what another claim still holds), a lease that expired can be taken again, and
 // deliveries that are not due or not pending are left alone.
 import mongoose, { type Connection, type Model } from 'mongoose';
-import { mongoUri, uniqueName } from '@medmentor/testing';
+import { mongoUri, singleConnectionUri, uniqueName } from '@medmentor/testing';
 import { DeliveryRepository } from '../src/delivery/delivery.repository';
 import {
   DeliveryDeadLetter,
   DeliveryDeadLetterSchema,
 } from '../src/delivery/schemas/dead-letter.schema';
 import { Delivery, DeliverySchema, NO_LEASE } from '../src/delivery/schemas/delivery.schema';
-
-const withPool1 = (uri: string): string =>
-  /[?&]maxPoolSize=/.test(uri) ? uri : `${uri}${uri.includes('?') ? '&' : '?'}maxPoolSize=1`;
 
 const NOW = new Date('2026-12-07T12:00:00Z');
 const minutes = (n: number): Date => new Date(NOW.getTime() + n * 60_000);
@@ -29,7 +26,7 @@ describe('delivery claims (real FerretDB)', () => {
     replicas = await Promise.all(
       [1, 2, 3].map(async () => {
         const connection = await mongoose
-          .createConnection(withPool1(mongoUri()), { dbName: database })
+          .createConnection(singleConnectionUri(mongoUri()), { dbName: database })
           .asPromise();
         const model = connection.model(Delivery.name, DeliverySchema);
         const deadLetters = connection.model(DeliveryDeadLetter.name, DeliveryDeadLetterSchema);

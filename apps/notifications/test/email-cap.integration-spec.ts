@@ -3,12 +3,9 @@
 // delivery (a redelivered event, another replica) grants the same answer without using a
 // second slot.
 import mongoose, { type Connection } from 'mongoose';
-import { mongoUri, uniqueName } from '@medmentor/testing';
+import { mongoUri, singleConnectionUri, uniqueName } from '@medmentor/testing';
 import { EmailCapRepository } from '../src/delivery/email-cap.repository';
 import { EmailDayCount, EmailDayCountSchema } from '../src/delivery/schemas/email-day-count.schema';
-
-const withPool1 = (uri: string): string =>
-  /[?&]maxPoolSize=/.test(uri) ? uri : `${uri}${uri.includes('?') ? '&' : '?'}maxPoolSize=1`;
 
 describe('daily email cap counter (real FerretDB)', () => {
   const database = uniqueName('it_email_cap').replace(/-/g, '_');
@@ -18,7 +15,7 @@ describe('daily email cap counter (real FerretDB)', () => {
     replicas = await Promise.all(
       [1, 2, 3].map(async () => {
         const connection = await mongoose
-          .createConnection(withPool1(mongoUri()), { dbName: database })
+          .createConnection(singleConnectionUri(mongoUri()), { dbName: database })
           .asPromise();
         const model = connection.model(EmailDayCount.name, EmailDayCountSchema);
         await model.init();

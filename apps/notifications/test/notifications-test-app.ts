@@ -19,9 +19,10 @@ import {
   kafkaBrokers,
   mongoUri,
   requireEnv,
+  singleConnectionUri,
+  type WaitForOptions,
   uniqueName,
   waitFor,
-  type WaitForOptions,
 } from '@medmentor/testing';
 import { Clock } from '../src/config/clock';
 import { DiagnosticsModule } from '../src/diagnostics/diagnostics.module';
@@ -29,10 +30,6 @@ import { NotificationsModule } from '../src/notifications.module';
 
 const ISSUER = 'medmentor-it';
 const AUDIENCE = 'medmentor-api';
-
-/** One connection per process: FerretDB's updates are not atomic across connections. */
-const serialisedMongoUri = (uri: string): string =>
-  /[?&]maxPoolSize=/.test(uri) ? uri : `${uri}${uri.includes('?') ? '&' : '?'}maxPoolSize=1`;
 
 export interface Problem {
   status: number;
@@ -76,7 +73,7 @@ export class NotificationsTestApp {
     Object.assign(process.env, SERVICE_ENV, { SMTP_URL: requireEnv('SMTP_URL') }, env);
     const keys = await generateDevKeyPair();
     const config = runtimeConfigSchema('notifications', 3004).parse({
-      MONGODB_URI: serialisedMongoUri(mongoUri()),
+      MONGODB_URI: singleConnectionUri(mongoUri()),
       MONGODB_DATABASE: uniqueName('it_notifications').replace(/-/g, '_'),
       KAFKA_BROKERS: kafkaBrokers().join(','),
       KAFKA_CLIENT_ID: uniqueName('it-notifications'),

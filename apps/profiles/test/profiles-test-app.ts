@@ -9,20 +9,17 @@ import { decodeEvent, type EventEnvelope, type EventType } from '@medmentor/cont
 import { generateDevKeyPair, resolveAuthOptions, signDevToken, type Role } from '@medmentor/auth';
 import { createFastifyAdapter } from '@medmentor/platform';
 import { runtimeConfigSchema, ServiceModule } from '@medmentor/runtime';
-import { kafkaBrokers, KafkaReader, mongoUri, uniqueName, waitFor } from '@medmentor/testing';
+import {
+  kafkaBrokers,
+  KafkaReader,
+  mongoUri,
+  singleConnectionUri,
+  uniqueName,
+  waitFor,
+} from '@medmentor/testing';
 
 const ISSUER = 'medmentor-it';
 
-/**
- * FerretDB 1.24 (SQLite) applies an update as read, modify, write without a transaction, so
- * two updates of one document racing on different connections can lose one of them (seen
- * here: the outbox relay's acknowledgement overwriting a concurrent PATCH, and a version
- * check matched by two writers). MongoDB applies each update atomically. One connection per
- * process serialises this process's writes, which is what the server-side atomicity the
- * code relies on amounts to with a single writer process.
- */
-const serialisedMongoUri = (uri: string): string =>
-  /[?&]maxPoolSize=/.test(uri) ? uri : `${uri}${uri.includes('?') ? '&' : '?'}maxPoolSize=1`;
 const AUDIENCE = 'medmentor-api';
 
 /** A JSON response body: dates travel as strings. */
@@ -71,7 +68,7 @@ export class ProfilesTestApp {
     const keys = await generateDevKeyPair();
     const database = uniqueName('it_profiles').replace(/-/g, '_');
     const config = runtimeConfigSchema('profiles', 3001).parse({
-      MONGODB_URI: serialisedMongoUri(mongoUri()),
+      MONGODB_URI: singleConnectionUri(mongoUri()),
       MONGODB_DATABASE: database,
       KAFKA_BROKERS: kafkaBrokers().join(','),
       KAFKA_CLIENT_ID: uniqueName('it-profiles'),

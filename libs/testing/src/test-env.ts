@@ -16,5 +16,14 @@ export const kafkaBrokers = (): string[] => requireEnv('KAFKA_BROKERS').split(',
 
 export const mongoUri = (): string => requireEnv('MONGODB_URI');
 
+/**
+ * `uri` with `maxPoolSize=1` unless it names a pool size already (tools/infra's does): one
+ * connection per process, for a server whose updates are atomic only on one connection
+ * (FerretDB without tools/infra's write lock).
+ */
+export const singleConnectionUri = (uri: string): string =>
+  /[?&]maxPoolSize=/.test(uri) ? uri : `${uri}${uri.includes('?') ? '&' : '?'}maxPoolSize=1`;
+
 /** A name unique to this run, for databases, topics and consumer groups. */
-export const uniqueName = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+export const uniqueName = (prefix: string): string =>
+  `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
