@@ -2,14 +2,15 @@
 // connections) claiming at once never share a delivery, each claim answers exactly what it
 // leased (not what another claim still holds), a lease that expired can be taken again, and
 // deliveries that are not due or not pending are left alone.
-import mongoose, { type Connection, type Model } from 'mongoose';
-import { mongoUri, singleConnectionUri, uniqueName } from '@medmentor/testing';
+import type { Connection, Model } from 'mongoose';
+import { uniqueName } from '@medmentor/testing';
 import { DeliveryRepository } from '../src/delivery/delivery.repository';
 import {
   DeliveryDeadLetter,
   DeliveryDeadLetterSchema,
 } from '../src/delivery/schemas/dead-letter.schema';
 import { Delivery, DeliverySchema, NO_LEASE } from '../src/delivery/schemas/delivery.schema';
+import { closeReplicas, openReplicas } from './replicas';
 
 const NOW = new Date('2026-12-07T12:00:00Z');
 const minutes = (n: number): Date => new Date(NOW.getTime() + n * 60_000);
@@ -23,31 +24,22 @@ describe('delivery claims (real FerretDB)', () => {
   }[] = [];
 
   beforeAll(async () => {
-    replicas = await Promise.all(
-      [1, 2, 3].map(async () => {
-        const connection = await mongoose
-          .createConnection(singleConnectionUri(mongoUri()), { dbName: database })
-          .asPromise();
-        const model = connection.model(Delivery.name, DeliverySchema);
-        const deadLetters = connection.model(DeliveryDeadLetter.name, DeliveryDeadLetterSchema);
-        await model.init();
-        return {
-          connection,
-          model: model as unknown as Model<Delivery>,
-          repository: new DeliveryRepository(model as never, deadLetters as never),
-        };
-      }),
-    );
+    replicas = await openReplicas(database, 3, async (connection) => {
+      const model = connection.model(Delivery.name, DeliverySchema);
+      const deadLetters = connection.model(DeliveryDeadLetter.name, DeliveryDeadLetterSchema);
+      await model.init();
+      return {
+        model: model as unknown as Model<Delivery>,
+        repository: new DeliveryRepository(model as never, deadLetters as never),
+      };
+    });
   });
 
   afterEach(async () => {
     await replicas[0].model.deleteMany({}).exec();
   });
 
-  afterAll(async () => {
-    await replicas[0]?.connection.dropDatabase();
-    await Promise.all(replicas.map((r) => r.connection.close()));
-  });
+  afterAll(() => closeReplicas(replicas));
 
   const delivery = (id: string, dueAt: Date, fields: Partial<Delivery> = {}) => ({
     _id: id,

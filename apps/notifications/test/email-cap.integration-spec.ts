@@ -2,32 +2,25 @@
 // slots at once never grant more than the cap, and taking a slot again for the same
 // delivery (a redelivered event, another replica) grants the same answer without using a
 // second slot.
-import mongoose, { type Connection } from 'mongoose';
-import { mongoUri, singleConnectionUri, uniqueName } from '@medmentor/testing';
+import type { Connection } from 'mongoose';
+import { uniqueName } from '@medmentor/testing';
 import { EmailCapRepository } from '../src/delivery/email-cap.repository';
 import { EmailDayCount, EmailDayCountSchema } from '../src/delivery/schemas/email-day-count.schema';
+import { closeReplicas, openReplicas } from './replicas';
 
 describe('daily email cap counter (real FerretDB)', () => {
   const database = uniqueName('it_email_cap').replace(/-/g, '_');
   let replicas: { connection: Connection; repository: EmailCapRepository }[] = [];
 
   beforeAll(async () => {
-    replicas = await Promise.all(
-      [1, 2, 3].map(async () => {
-        const connection = await mongoose
-          .createConnection(singleConnectionUri(mongoUri()), { dbName: database })
-          .asPromise();
-        const model = connection.model(EmailDayCount.name, EmailDayCountSchema);
-        await model.init();
-        return { connection, repository: new EmailCapRepository(model as never) };
-      }),
-    );
+    replicas = await openReplicas(database, 3, async (connection) => {
+      const model = connection.model(EmailDayCount.name, EmailDayCountSchema);
+      await model.init();
+      return { repository: new EmailCapRepository(model as never) };
+    });
   });
 
-  afterAll(async () => {
-    await replicas[0]?.connection.dropDatabase();
-    await Promise.all(replicas.map((r) => r.connection.close()));
-  });
+  afterAll(() => closeReplicas(replicas));
 
   const slot = (physicianId: string, deliveryId: string, cap = 3) => ({
     tenantId: 'tenant-a',
