@@ -49,7 +49,7 @@ function moduleHash(moduleDir: string, overlayDir: string, goVersion: string): s
   );
 }
 
-function goEnv(): NodeJS.ProcessEnv {
+export function goEnv(): NodeJS.ProcessEnv {
   return {
     ...process.env,
     GOFLAGS: '-mod=mod -buildvcs=false',
@@ -90,14 +90,59 @@ export async function ensureFerretdb(ctx: DriverContext): Promise<PrepareResult>
   );
   rmSync(hashFile, { force: true });
   const env = goEnv();
-  const workDir = freshDir(join(ctx.config.cacheDir, 'ferretdb', 'build'));
+  const workDir = join(ctx.config.cacheDir, 'ferretdb', 'build');
+  const { version } = await preparePatchedSource(moduleDir, overlayDir, workDir, ctx.signal);
+
+  mkdirSync(join(binary, '..'), { recursive: true });
+  const tmp = `${binary}.${process.pid}.tmp`;
+  try {
+    await runChecked('go', ['build', '-o', tmp, FERRETDB_PACKAGE], {
+      cwd: workDir,
+      env,
+      signal: ctx.signal,
+      timeoutMs: 20 * 60_000,
+    });
+    chmodSync(tmp, 0o755);
+    const reported = await runChecked(tmp, ['--version'], { timeoutMs: 30_000 });
+    if (!reported.includes(version))
+      throw new Error(`built FerretDB reports an unexpected version:\n${reported}`);
+    renameSync(tmp, binary);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+  rmSync(workDir, { recursive: true, force: true });
+  writeFileSync(hashFile, `${wanted}\n`);
+  return { cached: false, ms: Date.now() - started };
+}
+
+export interface PatchedSource {
+  /** The scratch module: the pinned go.mod/go.sum/tools.go with FerretDB `replace`d by ./FerretDB. */
+  workDir: string;
+  /** The patched copy of FerretDB's own module (overlay added, edits applied). */
+  source: string;
+  /** FerretDB's version, as the module proxy names it. */
+  version: string;
+}
+
+/**
+ * Makes `workDir` (emptied first) a copy of the pinned module whose FerretDB is a patched copy of
+ * its source: what the build compiles, and where FerretDB's own Go tests run against the overlay.
+ */
+export async function preparePatchedSource(
+  moduleDir: string,
+  overlayDir: string,
+  workDir: string,
+  signal?: AbortSignal,
+): Promise<PatchedSource> {
+  const env = goEnv();
+  freshDir(workDir);
   for (const file of MODULE_FILES) copyFileSync(join(moduleDir, file), join(workDir, file));
 
   const download = JSON.parse(
     await runChecked('go', ['mod', 'download', '-json', FERRETDB_MODULE], {
       cwd: workDir,
       env,
-      signal: ctx.signal,
+      signal,
     }),
   ) as ModuleDownload;
   if (!download.Dir || !download.Version) {
@@ -114,27 +159,7 @@ export async function ensureFerretdb(ctx: DriverContext): Promise<PrepareResult>
     cwd: workDir,
     env,
   });
-
-  mkdirSync(join(binary, '..'), { recursive: true });
-  const tmp = `${binary}.${process.pid}.tmp`;
-  try {
-    await runChecked('go', ['build', '-o', tmp, FERRETDB_PACKAGE], {
-      cwd: workDir,
-      env,
-      signal: ctx.signal,
-      timeoutMs: 20 * 60_000,
-    });
-    chmodSync(tmp, 0o755);
-    const version = await runChecked(tmp, ['--version'], { timeoutMs: 30_000 });
-    if (!version.includes(download.Version))
-      throw new Error(`built FerretDB reports an unexpected version:\n${version}`);
-    renameSync(tmp, binary);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
-  rmSync(workDir, { recursive: true, force: true });
-  writeFileSync(hashFile, `${wanted}\n`);
-  return { cached: false, ms: Date.now() - started };
+  return { workDir, source, version: download.Version };
 }
 
 /** Module cache files are read-only; the copy must be writable to add version.txt and be deleted later. */

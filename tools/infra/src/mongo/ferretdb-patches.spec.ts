@@ -46,6 +46,7 @@ describe('FerretDB source patches', () => {
       expect.arrayContaining([
         'internal/backends/sqlite/pushdown.go',
         'internal/handler/write_lock.go',
+        'internal/handler/sjson/unmarshal_fast.go',
       ]),
     );
     for (const file of added) {

@@ -41,6 +41,14 @@ export const FERRETDB_SOURCE_EDITS: readonly SourceEdit[] = [
     replace:
       '\tif w, a := prepareWhereClause(params.Filter, meta.Settings.Indexes); w != "" {\n\t\twhereClause, args = w, a\n\t} else if params.Filter.Len() == 1 {\n\t\tv, _ := params.Filter.Get("_id")',
   },
+  {
+    file: 'internal/handler/sjson/sjson.go',
+    reason:
+      "decode stored documents in one pass (overlay unmarshal_fast.go); FerretDB's decoder stays for whatever that pass leaves to it",
+    find: "// Unmarshal decodes the top-level document.\n// It decodes document's schema from the `$s` field and uses it to decode the data of the document.\nfunc Unmarshal(data []byte) (*types.Document, error) {",
+    replace:
+      "// unmarshalSlow is FerretDB's own decoder of a top-level document (see unmarshal_fast.go).\nfunc unmarshalSlow(data []byte) (*types.Document, error) {",
+  },
   ...(
     [
       'msg_update.go:MsgUpdate',
