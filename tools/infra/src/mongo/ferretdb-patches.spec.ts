@@ -28,14 +28,17 @@ describe('FerretDB source patches', () => {
 
   it('adds the overlay files and applies every edit to a source tree', () => {
     const source = mkdtempSync(join(tmpdir(), 'ferretdb-src-'));
+    // several edits may change one file: each file holds the text of every edit made to it
+    const texts = new Map<string, string>();
     for (const e of FERRETDB_SOURCE_EDITS) {
-      mkdirSync(join(source, e.file, '..'), { recursive: true });
-      writeFileSync(
-        join(source, e.file),
-        `// head\n${Array(e.occurrences ?? 1)
-          .fill(e.find)
-          .join('\n')}\n`,
-      );
+      const finds = Array(e.occurrences ?? 1)
+        .fill(e.find)
+        .join('\n');
+      texts.set(e.file, `${texts.get(e.file) ?? '// head'}\n${finds}\n`);
+    }
+    for (const [file, text] of texts) {
+      mkdirSync(join(source, file, '..'), { recursive: true });
+      writeFileSync(join(source, file), text);
     }
     const overlay = ferretdbOverlayDir(findRepoRoot(__dirname));
     patchFerretdbSource(source, overlay);
@@ -47,6 +50,7 @@ describe('FerretDB source patches', () => {
         'internal/backends/sqlite/pushdown.go',
         'internal/handler/write_lock.go',
         'internal/handler/sjson/unmarshal_fast.go',
+        'internal/util/resource/tracking.go',
       ]),
     );
     for (const file of added) {

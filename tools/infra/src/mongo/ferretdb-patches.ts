@@ -49,6 +49,12 @@ export const FERRETDB_SOURCE_EDITS: readonly SourceEdit[] = [
     replace:
       "// unmarshalSlow is FerretDB's own decoder of a top-level document (see unmarshal_fast.go).\nfunc unmarshalSlow(data []byte) (*types.Document, error) {",
   },
+  ...(['Track', 'Untrack'] as const).map((name): SourceEdit => ({
+    file: 'internal/util/resource/resource.go',
+    reason: `make ${name} a no-op (overlay tracking.go): the stack it records for every iterator opened cost a tenth of the CPU`,
+    find: `func ${name}(obj any, token *Token) {\n`,
+    replace: `func ${name}(obj any, token *Token) {\n\tif !trackResources {\n\t\treturn\n\t}\n\n`,
+  })),
   ...(
     [
       'msg_update.go:MsgUpdate',
