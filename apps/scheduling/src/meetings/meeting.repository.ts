@@ -152,30 +152,20 @@ export class MeetingRepository {
   }
 
   /** Scheduled meetings of any of these physicians overlapping the window (their existing commitments). */
-  /**
-   * One query per role rather than one `$or`: each is a range of its physician index, where
-   * FerretDB narrows an `$or` only by the tenant and so read every meeting of the tenant.
-   */
-  async scheduledOf(
+  scheduledOf(
     filter: TenantScoped<{ physicianIds: readonly string[]; from: Date; to: Date }>,
   ): Promise<Meeting[]> {
     const ids = [...filter.physicianIds];
-    const ofRole = (role: 'menteeId' | 'mentorId') =>
-      this.model
-        .find({
-          tenantId: filter.tenantId,
-          [role]: { $in: ids },
-          status: 'scheduled',
-          start: { $lt: filter.to },
-          end: { $gt: filter.from },
-        })
-        .lean<Meeting[]>()
-        .exec();
-    const [asMentee, asMentor] = await Promise.all([ofRole('menteeId'), ofRole('mentorId')]);
-    // a meeting between two of these physicians comes back twice
-    const byId = new Map<string, Meeting>();
-    for (const meeting of [...asMentee, ...asMentor]) byId.set(meeting._id, meeting);
-    return [...byId.values()];
+    return this.model
+      .find({
+        tenantId: filter.tenantId,
+        status: 'scheduled',
+        start: { $lt: filter.to },
+        end: { $gt: filter.from },
+        $or: [{ menteeId: { $in: ids } }, { mentorId: { $in: ids } }],
+      })
+      .lean<Meeting[]>()
+      .exec();
   }
 
   ofMatch(filter: TenantScoped<{ matchId: string }>): Promise<Meeting[]> {
