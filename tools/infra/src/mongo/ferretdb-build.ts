@@ -15,9 +15,15 @@ import type { DriverContext, PrepareResult } from '../core/component-driver';
 import { freshDir } from '../core/fresh-dir';
 import { hashFiles, readMarker } from '../core/file-hash';
 import { runChecked } from '../core/run-command';
-import { FERRETDB_SOURCE_EDITS, overlayFiles, patchFerretdbSource } from './ferretdb-patches';
+import {
+  FERRETDB_MODULE,
+  overlayFiles,
+  PATCHED_MODULES,
+  type PatchedModule,
+  patchSource,
+} from './ferretdb-patches';
 
-export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
+export { FERRETDB_MODULE, SQLITE_DRIVER_MODULE } from './ferretdb-patches';
 export const FERRETDB_PACKAGE = `${FERRETDB_MODULE}/cmd/ferretdb`;
 
 /** The committed module that pins FerretDB (go.mod, go.sum, tools.go). */
@@ -36,17 +42,32 @@ export function ferretdbOverlayDir(repoRoot: string): string {
   return join(ferretdbModuleDir(repoRoot), '_overlay');
 }
 
+/** Go files added to the SQLite driver's source (statement cache). */
+export function sqliteDriverOverlayDir(repoRoot: string): string {
+  return join(ferretdbModuleDir(repoRoot), '_overlay-sqlite');
+}
+
 /** Bump when the build steps below change, so cached binaries are rebuilt. */
-const BUILD_RECIPE = 'replace-with-version-txt/1+sqlite-pushdown/1+write-lock/1';
+const BUILD_RECIPE = 'replace-with-version-txt/1+sqlite-pushdown/1+write-lock/1+patched-modules/1';
+
+/** The overlay folder of a patched module; FerretDB's may be given (`ferretdbOverlay`). */
+function overlayDirOf(moduleDir: string, patched: PatchedModule, ferretdbOverlay?: string): string {
+  return patched.module === FERRETDB_MODULE && ferretdbOverlay
+    ? ferretdbOverlay
+    : join(moduleDir, patched.overlay);
+}
 
 function moduleHash(moduleDir: string, overlayDir: string, goVersion: string): string {
-  return hashFiles(
-    [
-      ...MODULE_FILES.map((f) => join(moduleDir, f)),
-      ...overlayFiles(overlayDir).map((f) => join(overlayDir, f)),
-    ],
-    [goVersion, BUILD_RECIPE, JSON.stringify(FERRETDB_SOURCE_EDITS)],
-  );
+  const files = MODULE_FILES.map((f) => join(moduleDir, f));
+  const names: string[] = [];
+  for (const patched of PATCHED_MODULES) {
+    const dir = overlayDirOf(moduleDir, patched, overlayDir);
+    for (const file of overlayFiles(dir)) {
+      files.push(join(dir, file));
+      names.push(`${patched.module}/${file}`);
+    }
+  }
+  return hashFiles(files, [goVersion, BUILD_RECIPE, JSON.stringify(PATCHED_MODULES), ...names]);
 }
 
 export function goEnv(): NodeJS.ProcessEnv {
@@ -116,17 +137,24 @@ export async function ensureFerretdb(ctx: DriverContext): Promise<PrepareResult>
 }
 
 export interface PatchedSource {
-  /** The scratch module: the pinned go.mod/go.sum/tools.go with FerretDB `replace`d by ./FerretDB. */
+  /**
+   * The scratch module: the pinned go.mod/go.sum/tools.go with FerretDB `replace`d by ./FerretDB
+   * and the SQLite driver by ./sqlite.
+   */
   workDir: string;
   /** The patched copy of FerretDB's own module (overlay added, edits applied). */
   source: string;
+  /** The patched copy of each patched module, by module path (FerretDB's is `source`). */
+  sources: Record<string, string>;
   /** FerretDB's version, as the module proxy names it. */
   version: string;
 }
 
 /**
- * Makes `workDir` (emptied first) a copy of the pinned module whose FerretDB is a patched copy of
- * its source: what the build compiles, and where FerretDB's own Go tests run against the overlay.
+ * Makes `workDir` (emptied first) a copy of the pinned module whose FerretDB and SQLite driver are
+ * patched copies of their source (PATCHED_MODULES): what the build compiles, and where the Go
+ * tests run against the overlays. `overlayDir` is FerretDB's overlay; the others are found next
+ * to it in `moduleDir`.
  */
 export async function preparePatchedSource(
   moduleDir: string,
@@ -138,28 +166,38 @@ export async function preparePatchedSource(
   freshDir(workDir);
   for (const file of MODULE_FILES) copyFileSync(join(moduleDir, file), join(workDir, file));
 
-  const download = JSON.parse(
-    await runChecked('go', ['mod', 'download', '-json', FERRETDB_MODULE], {
+  const sources: Record<string, string> = {};
+  let version = '';
+  for (const patched of PATCHED_MODULES) {
+    const download = JSON.parse(
+      await runChecked('go', ['mod', 'download', '-json', patched.module], {
+        cwd: workDir,
+        env,
+        signal,
+      }),
+    ) as ModuleDownload;
+    if (!download.Dir || !download.Version) {
+      throw new Error(
+        `go mod download ${patched.module} failed: ${download.Error ?? 'no Dir in its answer'}`,
+      );
+    }
+    const source = join(workDir, patched.folder);
+    cpSync(download.Dir, source, { recursive: true });
+    chmodRecursive(source);
+    if (patched.module === FERRETDB_MODULE) {
+      version = download.Version;
+      writeFileSync(join(source, 'build', 'version', 'version.txt'), `${download.Version}\n`);
+    }
+    patchSource(source, overlayDirOf(moduleDir, patched, overlayDir), patched.edits);
+    await runChecked('go', ['mod', 'edit', `-replace=${patched.module}=./${patched.folder}`], {
       cwd: workDir,
       env,
-      signal,
-    }),
-  ) as ModuleDownload;
-  if (!download.Dir || !download.Version) {
-    throw new Error(
-      `go mod download ${FERRETDB_MODULE} failed: ${download.Error ?? 'no Dir in its answer'}`,
-    );
+    });
+    sources[patched.module] = source;
   }
-  const source = join(workDir, 'FerretDB');
-  cpSync(download.Dir, source, { recursive: true });
-  chmodRecursive(source);
-  writeFileSync(join(source, 'build', 'version', 'version.txt'), `${download.Version}\n`);
-  patchFerretdbSource(source, overlayDir);
-  await runChecked('go', ['mod', 'edit', `-replace=${FERRETDB_MODULE}=./FerretDB`], {
-    cwd: workDir,
-    env,
-  });
-  return { workDir, source, version: download.Version };
+  const source = sources[FERRETDB_MODULE];
+  if (!source) throw new Error(`${FERRETDB_MODULE} is missing from the patched modules`);
+  return { workDir, source, sources, version };
 }
 
 /** Module cache files are read-only; the copy must be writable to add version.txt and be deleted later. */

@@ -2,12 +2,15 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findRepoRoot } from '../core/repo-root';
-import { ferretdbOverlayDir } from './ferretdb-build';
+import { ferretdbModuleDir, ferretdbOverlayDir, sqliteDriverOverlayDir } from './ferretdb-build';
 import {
   applyEdit,
   FERRETDB_SOURCE_EDITS,
   overlayFiles,
+  PATCHED_MODULES,
   patchFerretdbSource,
+  patchSource,
+  SQLITE_DRIVER_EDITS,
 } from './ferretdb-patches';
 
 describe('FerretDB source patches', () => {
@@ -58,5 +61,37 @@ describe('FerretDB source patches', () => {
         readFileSync(join(overlay, file), 'utf8'),
       );
     }
+  });
+
+  it('applies the SQLite driver edits, each repeated one to every occurrence, and adds its overlay', () => {
+    const source = mkdtempSync(join(tmpdir(), 'sqlite-src-'));
+    // a text repeated by several edits is in the file as often as the first of them expects
+    const finds = new Map<string, number>();
+    for (const e of SQLITE_DRIVER_EDITS)
+      if (!finds.has(e.find)) finds.set(e.find, e.occurrences ?? 1);
+    const text = [...finds].map(([find, n]) => Array(n).fill(find).join('\n')).join('\n');
+    writeFileSync(join(source, 'sqlite.go'), `// head\n${text}\n`);
+    const overlay = sqliteDriverOverlayDir(findRepoRoot(__dirname));
+    patchSource(source, overlay, SQLITE_DRIVER_EDITS);
+    const patched = readFileSync(join(source, 'sqlite.go'), 'utf8');
+    for (const [find, n] of finds) {
+      const e = SQLITE_DRIVER_EDITS.find((edit) => edit.find === find)!;
+      if (!e.replace.includes(find)) expect(patched).not.toContain(find);
+      expect(patched.split(e.replace).length - 1).toBe(n);
+    }
+    expect(overlayFiles(overlay)).toEqual(['stmt_cache.go', 'stmt_cache_test.go']);
+    expect(readFileSync(join(source, 'stmt_cache.go'), 'utf8')).toBe(
+      readFileSync(join(overlay, 'stmt_cache.go'), 'utf8'),
+    );
+  });
+
+  it('patches FerretDB and its SQLite driver, each from an overlay in the pinned module', () => {
+    const moduleDir = ferretdbModuleDir(findRepoRoot(__dirname));
+    expect(PATCHED_MODULES.map((m) => [m.module, m.folder, m.overlay])).toEqual([
+      ['github.com/FerretDB/FerretDB', 'FerretDB', '_overlay'],
+      ['modernc.org/sqlite', 'sqlite', '_overlay-sqlite'],
+    ]);
+    for (const m of PATCHED_MODULES)
+      expect(overlayFiles(join(moduleDir, m.overlay)).length).toBeGreaterThan(0);
   });
 });

@@ -1,8 +1,8 @@
-// Changes tools/infra makes to its copy of FerretDB's source before building it. FerretDB 1.24's
-// SQLite backend scans whole tables for every query; these let SQLite use the indexes the
-// services declare (see tools/infra/README.md, "FerretDB"). Each edit names the exact text it
-// replaces, so a FerretDB upgrade that moves it fails the build loudly instead of silently
-// building an unpatched server.
+// Changes tools/infra makes to its copies of FerretDB's source and of its SQLite driver before
+// building FerretDB. FerretDB 1.24's SQLite backend scans whole tables for every query; these let
+// SQLite use the indexes the services declare, and more (see tools/infra/README.md, "FerretDB").
+// Each edit names the exact text it replaces, so an upgrade that moves it fails the build loudly
+// instead of silently building an unpatched server.
 import {
   copyFileSync,
   mkdirSync,
@@ -13,8 +13,11 @@ import {
 } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
+export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
+export const SQLITE_DRIVER_MODULE = 'modernc.org/sqlite';
+
 export interface SourceEdit {
-  /** Path inside the FerretDB module. */
+  /** Path inside the patched module. */
   file: string;
   /** Why, in one line (kept next to the edit for whoever upgrades FerretDB). */
   reason: string;
@@ -73,6 +76,97 @@ export const FERRETDB_SOURCE_EDITS: readonly SourceEdit[] = [
   }),
 ];
 
+/** Runs `times` edits of one text that occurs `times` times, each replacing the first one left. */
+function everyOccurrence(times: number, edit: Omit<SourceEdit, 'occurrences'>): SourceEdit[] {
+  return Array.from({ length: times }, (_, i) => ({ ...edit, occurrences: times - i }));
+}
+
+/**
+ * Edits of the SQLite driver (modernc.org/sqlite) for its per-connection statement cache (overlay
+ * `_overlay-sqlite/stmt_cache.go`): FerretDB sends the same few dozen SQL texts again and again,
+ * and the driver parsed each one anew for every Exec and Query.
+ */
+export const SQLITE_DRIVER_EDITS: readonly SourceEdit[] = [
+  {
+    file: 'sqlite.go',
+    reason: 'a statement keeps its SQL text, the key of the statement cache',
+    find: 'type stmt struct {\n\tc    *conn\n\tpsql uintptr\n}',
+    replace: 'type stmt struct {\n\tc    *conn\n\tpsql uintptr\n\tsql  string\n}',
+  },
+  {
+    file: 'sqlite.go',
+    reason: 'a statement keeps its SQL text, the key of the statement cache',
+    find: 'stm := stmt{c: c, psql: p}',
+    replace: 'stm := stmt{c: c, psql: p, sql: sql}',
+  },
+  {
+    file: 'sqlite.go',
+    reason: 'each connection holds its statement cache',
+    find: '\twriteTimeFormat string\n\tbeginMode       string\n}',
+    replace: '\twriteTimeFormat string\n\tbeginMode       string\n\n\tcache stmtCache\n}',
+  },
+  {
+    file: 'sqlite.go',
+    reason:
+      'count the statements prepared (the tests check that cached ones are not prepared again)',
+    find: 'func (c *conn) prepareV2(zSQL *uintptr) (pstmt uintptr, err error) {\n',
+    replace:
+      'func (c *conn) prepareV2(zSQL *uintptr) (pstmt uintptr, err error) {\n\tc.cache.prepares++\n',
+  },
+  ...everyOccurrence(2, {
+    file: 'sqlite.go',
+    reason: 'Exec and Query take their statement from the cache',
+    find: 'if pstmt, err = s.c.prepareV2(&psql); err != nil {',
+    replace: 'if pstmt, err = s.c.prepareCached(s, &psql); err != nil {',
+  }),
+  ...everyOccurrence(4, {
+    file: 'sqlite.go',
+    reason:
+      'Exec and Query hand their statement back to the cache (reset) instead of finalizing it',
+    find: 'e := s.c.finalize(pstmt)',
+    replace: 'e := s.c.release(pstmt)',
+  }),
+  {
+    file: 'sqlite.go',
+    reason: 'closing a Rows hands its statement back to the cache',
+    find: 'return r.c.finalize(r.pstmt)',
+    replace: 'return r.c.release(r.pstmt)',
+  },
+  {
+    file: 'sqlite.go',
+    reason: 'closing the connection finalizes its cached statements first',
+    find: '\tif c.db != 0 {\n\t\tif err := c.closeV2(c.db); err != nil {',
+    replace:
+      '\tc.finalizeCachedStmts()\n\tif c.db != 0 {\n\t\tif err := c.closeV2(c.db); err != nil {',
+  },
+];
+
+/** A Go module built from a patched copy: overlay files added, then exact-text edits applied. */
+export interface PatchedModule {
+  /** Module path, as `go mod download` and `replace` name it. */
+  module: string;
+  /** Folder of the copy inside the scratch build module (`replace <module> => ./<folder>`). */
+  folder: string;
+  /** Overlay folder inside tools/infra/ferretdb/ (starts with `_`, which Go ignores). */
+  overlay: string;
+  edits: readonly SourceEdit[];
+}
+
+export const PATCHED_MODULES: readonly PatchedModule[] = [
+  {
+    module: FERRETDB_MODULE,
+    folder: 'FerretDB',
+    overlay: '_overlay',
+    edits: FERRETDB_SOURCE_EDITS,
+  },
+  {
+    module: SQLITE_DRIVER_MODULE,
+    folder: 'sqlite',
+    overlay: '_overlay-sqlite',
+    edits: SQLITE_DRIVER_EDITS,
+  },
+];
+
 /**
  * Applies one edit to a file's text: the text to replace must occur exactly `occurrences` times
  * (1 unless the edit says otherwise), and only the first is replaced.
@@ -82,14 +176,14 @@ export function applyEdit(text: string, edit: SourceEdit): string {
   const expected = edit.occurrences ?? 1;
   if (found !== expected) {
     throw new Error(
-      `FerretDB patch: ${edit.file} contains the text to replace ${found} times, expected ${expected} (${edit.reason})`,
+      `source patch: ${edit.file} contains the text to replace ${found} times, expected ${expected} (${edit.reason})`,
     );
   }
   const first = text.indexOf(edit.find);
   return text.slice(0, first) + edit.replace + text.slice(first + edit.find.length);
 }
 
-/** Files under the overlay folder, relative to it (added to the FerretDB source as they are). */
+/** Files under an overlay folder, relative to it (added to the module's source as they are). */
 export function overlayFiles(overlayDir: string): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {
@@ -105,12 +199,21 @@ export function overlayFiles(overlayDir: string): string[] {
 
 /** Copies the overlay into the FerretDB source copy and applies the edits. */
 export function patchFerretdbSource(sourceDir: string, overlayDir: string): void {
+  patchSource(sourceDir, overlayDir, FERRETDB_SOURCE_EDITS);
+}
+
+/** Copies an overlay into a module's source copy and applies the edits. */
+export function patchSource(
+  sourceDir: string,
+  overlayDir: string,
+  edits: readonly SourceEdit[],
+): void {
   for (const file of overlayFiles(overlayDir)) {
     const target = join(sourceDir, file);
     mkdirSync(dirname(target), { recursive: true });
     copyFileSync(join(overlayDir, file), target);
   }
-  for (const edit of FERRETDB_SOURCE_EDITS) {
+  for (const edit of edits) {
     const path = join(sourceDir, edit.file);
     writeFileSync(path, applyEdit(readFileSync(path, 'utf8'), edit));
   }
