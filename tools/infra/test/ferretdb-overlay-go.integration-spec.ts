@@ -1,53 +1,89 @@
-// The overlay replaces FerretDB's decoder of stored documents (ferretdb/_overlay/.../sjson/
-// unmarshal_fast.go). FerretDB's own tests of that package, and the overlay's tests that compare
-// the new decoder with FerretDB's on random and unusual texts, run here on the patched source.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// The Go parts of the FerretDB patches run their tests here, on the very patched copies the
+// build compiles (preparePatchedSource):
+// - FerretDB's decoder of stored documents (ferretdb/_overlay/.../sjson/unmarshal_fast.go):
+//   FerretDB's own tests of that package, and the overlay's, which compare the new decoder with
+//   FerretDB's on random and unusual texts;
+// - the statement cache of its SQLite driver (ferretdb/_overlay-sqlite/stmt_cache.go). The
+//   driver's own tests are left out of that copy: they need modules (pprof) outside the pinned
+//   build.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findRepoRoot } from '../src/core/repo-root';
-import { runCommand } from '../src/core/run-command';
+import { runCommand, type RunResult } from '../src/core/run-command';
 import {
   ferretdbModuleDir,
   ferretdbOverlayDir,
   goEnv,
   preparePatchedSource,
+  SQLITE_DRIVER_MODULE,
+  sqliteDriverOverlayDir,
+  type PatchedSource,
 } from '../src/mongo/ferretdb-build';
+import { overlayFiles } from '../src/mongo/ferretdb-patches';
 
 const repoRoot = findRepoRoot(__dirname);
 let scratch: string;
+let patched: PatchedSource;
 
-beforeAll(() => {
+beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'ferretdb-go-test-'));
-});
+  patched = await preparePatchedSource(
+    ferretdbModuleDir(repoRoot),
+    ferretdbOverlayDir(repoRoot),
+    join(scratch, 'module'),
+  );
+}, 300_000);
 
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
+const goTest = (cwd: string, pkg: string): Promise<RunResult> =>
+  runCommand('go', ['test', '-count=1', '-v', '-timeout=120s', pkg], {
+    cwd,
+    env: goEnv(),
+    timeoutMs: 10 * 60_000,
+  });
+
+/** Go's verdict line for the package, and the named tests among those that passed. */
+const expectPassed = (result: RunResult, pkg: RegExp, tests: readonly string[]): void => {
+  expect({ code: result.code, tail: result.output.split('\n').slice(-30).join('\n') }).toEqual({
+    code: 0,
+    tail: expect.stringMatching(pkg),
+  });
+  for (const name of tests) expect(result.output).toContain(`--- PASS: ${name}`);
+};
+
 describe('FerretDB overlay, Go tests', () => {
   it('decodes stored documents exactly as FerretDB does (sjson package tests pass)', async () => {
-    const { source } = await preparePatchedSource(
-      ferretdbModuleDir(repoRoot),
-      ferretdbOverlayDir(repoRoot),
-      join(scratch, 'module'),
-    );
     // FerretDB's test helpers find the repository root by its .git folder
-    mkdirSync(join(source, '.git'));
-
-    const result = await runCommand('go', ['test', '-count=1', '-v', './internal/handler/sjson/'], {
-      cwd: source,
-      env: goEnv(),
-      timeoutMs: 10 * 60_000,
-    });
-
-    expect({ code: result.code, tail: result.output.split('\n').slice(-30).join('\n') }).toEqual({
-      code: 0,
-      tail: expect.stringMatching(
-        /^ok\s+github\.com\/FerretDB\/FerretDB\/internal\/handler\/sjson/m,
-      ),
-    });
+    mkdirSync(join(patched.source, '.git'), { recursive: true });
+    const result = await goTest(patched.source, './internal/handler/sjson/');
     // the overlay's own tests ran, not only FerretDB's
-    expect(result.output).toContain('--- PASS: TestUnmarshalFastDecodesWhatMarshalWrites');
-    expect(result.output).toContain('--- PASS: TestUnmarshalFastAnswersUnusualTextsAsFerretDB');
+    expectPassed(result, /^ok\s+github\.com\/FerretDB\/FerretDB\/internal\/handler\/sjson/m, [
+      'TestUnmarshalFastDecodesWhatMarshalWrites',
+      'TestUnmarshalFastAnswersUnusualTextsAsFerretDB',
+    ]);
+  });
+
+  it('SQLite driver: reuses statements, never one in use, and survives schema changes and errors', async () => {
+    const driver = patched.sources[SQLITE_DRIVER_MODULE];
+    if (!driver) throw new Error(`${SQLITE_DRIVER_MODULE} was not patched`);
+    const overlayTests = new Set(overlayFiles(sqliteDriverOverlayDir(repoRoot)));
+    for (const file of readdirSync(driver)) {
+      if (file.endsWith('_test.go') && !overlayTests.has(file))
+        rmSync(join(driver, file), { force: true });
+    }
+    // run from the scratch module, so the driver builds with the module versions FerretDB pins
+    const result = await goTest(patched.workDir, SQLITE_DRIVER_MODULE);
+    expectPassed(result, /^ok\s+modernc\.org\/sqlite/m, [
+      'TestStmtCacheReusesStatements',
+      'TestStmtCacheOpenRowsAndUseOfTheSameSQL',
+      'TestStmtCacheBindingsDoNotLeak',
+      'TestStmtCacheSurvivesSchemaChanges',
+      'TestStmtCacheReusesAStatementAfterAnError',
+      'TestStmtCacheIsBoundedAndFinalizedOnClose',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 // Tests of the statement cache (stmt_cache.go). They run in tools/infra's patched copy of the
-// driver (tools/infra/test/sqlite-stmt-cache.integration-spec.ts), with the driver's own tests
+// driver (tools/infra/test/ferretdb-overlay-go.integration-spec.ts), with the driver's own tests
 // left out: those need modules the pinned FerretDB build does not.
 
 package sqlite
