@@ -15,7 +15,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"strconv"
-	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -203,7 +202,7 @@ func (s *fastScanner) decodedString() (string, bool) {
 		return "", false
 	}
 
-	if !escaped || (utf8.Valid(content) && !containsByte(content, '\\')) {
+	if !escaped || (utf8.Valid(content) && bytes.IndexByte(content, '\\') < 0) {
 		return string(content), true
 	}
 
@@ -523,124 +522,4 @@ func (s *fastScanner) array(items []*elem, depth int) (any, bool) {
 
 func isHex(c byte) bool {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-
-	return false
-}
-
-func containsByte(b []byte, c byte) bool {
-	for _, x := range b {
-		if x == c {
-			return true
-		}
-	}
-
-	return false
-}
-
-// Schemas repeat from one document of a collection to the next, so each distinct schema text is
-// parsed once. A parsed schema is only read afterwards.
-const (
-	maxCachedSchemas     = 4096
-	maxCachedSchemaBytes = 64 << 10
-)
-
-type cachedSchemaEntry struct {
-	sch *schema
-	// false: the schema repeats a key or names a field "$s", which only FerretDB's decoder
-	// handles exactly (its map of fields keeps the last of equal keys)
-	ok bool
-}
-
-var (
-	schemaCacheMu sync.RWMutex
-	schemaCache   = make(map[string]cachedSchemaEntry)
-)
-
-// cachedSchema returns the parsed schema of the given text, or false when the document should go to
-// unmarshalSlow (a schema it cannot parse, or one that repeats a key).
-func cachedSchema(raw []byte) (*schema, bool) {
-	schemaCacheMu.RLock()
-	entry, found := schemaCache[string(raw)]
-	schemaCacheMu.RUnlock()
-
-	if found {
-		return entry.sch, entry.ok
-	}
-
-	sch, err := parseSchema(raw)
-	if err != nil {
-		return nil, false
-	}
-
-	entry = cachedSchemaEntry{sch: sch, ok: uniqueKeys(sch) && !containsString(sch.Keys, "$s")}
-
-	if len(raw) <= maxCachedSchemaBytes {
-		schemaCacheMu.Lock()
-		if len(schemaCache) >= maxCachedSchemas {
-			schemaCache = make(map[string]cachedSchemaEntry)
-		}
-		schemaCache[string(raw)] = entry
-		schemaCacheMu.Unlock()
-	}
-
-	return entry.sch, entry.ok
-}
-
-// parseSchema parses a schema as unmarshalSlow does (unknown fields refused).
-func parseSchema(raw []byte) (*schema, error) {
-	var sch schema
-
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-
-	// raw is exactly one JSON value (skipValue found its end), so nothing can follow it
-	if err := dec.Decode(&sch); err != nil {
-		return nil, err
-	}
-
-	return &sch, nil
-}
-
-// uniqueKeys reports whether no schema in the tree lists a key twice.
-func uniqueKeys(sch *schema) bool {
-	seen := make(map[string]struct{}, len(sch.Keys))
-	for _, key := range sch.Keys {
-		if _, dup := seen[key]; dup {
-			return false
-		}
-
-		seen[key] = struct{}{}
-
-		if !uniqueElemKeys(sch.Properties[key]) {
-			return false
-		}
-	}
-
-	return true
-}
-
-func uniqueElemKeys(e *elem) bool {
-	if e == nil {
-		return true
-	}
-
-	if e.Schema != nil && !uniqueKeys(e.Schema) {
-		return false
-	}
-
-	for _, item := range e.Items {
-		if !uniqueElemKeys(item) {
-			return false
-		}
-	}
-
-	return true
 }
