@@ -3,6 +3,9 @@
 // - FerretDB's decoder of stored documents (ferretdb/_overlay/.../sjson/unmarshal_fast.go):
 //   FerretDB's own tests of that package, and the overlay's, which compare the new decoder with
 //   FerretDB's on random and unusual texts;
+// - $in and $nin of many strings answered from a set (ferretdb/_overlay/.../types/
+//   array_string_set.go, .../handler/common/filter_in_strings.go): FerretDB's own tests of both
+//   packages, and the overlay's, which compare the answers with FerretDB's comparison;
 // - the statement cache of its SQLite driver (ferretdb/_overlay-sqlite/stmt_cache.go). The
 //   driver's own tests are left out of that copy: they need modules (pprof) outside the pinned
 //   build.
@@ -64,6 +67,22 @@ describe('FerretDB overlay, Go tests', () => {
     expectPassed(result, /^ok\s+github\.com\/FerretDB\/FerretDB\/internal\/handler\/sjson/m, [
       'TestUnmarshalFastDecodesWhatMarshalWrites',
       'TestUnmarshalFastAnswersUnusualTextsAsFerretDB',
+    ]);
+  });
+
+  it('matches $in and $nin of many strings as FerretDB does (types and filter package tests pass)', async () => {
+    mkdirSync(join(patched.source, '.git'), { recursive: true });
+    const types = await goTest(patched.source, './internal/types/');
+    expectPassed(types, /^ok\s+github\.com\/FerretDB\/FerretDB\/internal\/types/m, [
+      'TestStringSetOnlyForLongArraysOfStrings',
+      'TestStringSetFollowsEveryChange',
+      'TestStringSetFollowsRemovalFromANestedArray',
+    ]);
+    const filter = await goTest(patched.source, './internal/handler/common/');
+    expectPassed(filter, /^ok\s+github\.com\/FerretDB\/FerretDB\/internal\/handler\/common/m, [
+      'TestInStringsAnswersAsFerretDB',
+      'TestInStringsLeavesOtherCasesToFerretDB',
+      'TestInStringsKeepsFerretDBErrors',
     ]);
   });
 

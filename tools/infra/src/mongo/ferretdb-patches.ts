@@ -52,6 +52,34 @@ export const FERRETDB_SOURCE_EDITS: readonly SourceEdit[] = [
     replace:
       "// unmarshalSlow is FerretDB's own decoder of a top-level document (see unmarshal_fast.go).\nfunc unmarshalSlow(data []byte) (*types.Document, error) {",
   },
+  {
+    file: 'internal/types/array.go',
+    reason:
+      'an array keeps the set of its string elements for $in and $nin (overlay array_string_set.go)',
+    find: 'type Array struct {\n\ts      []any\n\tfrozen bool\n}',
+    replace: 'type Array struct {\n\ts      []any\n\tfrozen bool\n\n\tstringSet stringSetCache\n}',
+  },
+  {
+    file: 'internal/types/array.go',
+    reason:
+      'every change of an array calls checkFrozen first: the set of its elements is dropped there',
+    find: 'func (a *Array) checkFrozen() {\n',
+    replace: 'func (a *Array) checkFrozen() {\n\ta.stringSet.reset()\n\n',
+  },
+  {
+    file: 'internal/types/path.go',
+    reason:
+      'removing from a nested array bypasses checkFrozen: the set of its elements is dropped here',
+    find: '\t\tif path.Len() == 1 {\n\t\t\tv.s = append(v.s[:i], v.s[i+1:]...)',
+    replace:
+      '\t\tif path.Len() == 1 {\n\t\t\tv.stringSet.reset()\n\t\t\tv.s = append(v.s[:i], v.s[i+1:]...)',
+  },
+  ...(['$in', '$nin'] as const).map((operator): SourceEdit => ({
+    file: 'internal/handler/common/filter.go',
+    reason: `match ${operator} of a string against many strings by set membership (overlay filter_in_strings.go), not one comparison per element`,
+    find: `\t\t\t\t\t"${operator} needs an array",\n\t\t\t\t\texprKey,\n\t\t\t\t)\n\t\t\t}\n\n\t\t\tvar found bool\n\t\t\tfor i := 0; i < arr.Len(); i++ {`,
+    replace: `\t\t\t\t\t"${operator} needs an array",\n\t\t\t\t\texprKey,\n\t\t\t\t)\n\t\t\t}\n\n\t\t\tfound, decided := inStrings(fieldValue, arr)\n\t\t\tfor i := 0; !decided && i < arr.Len(); i++ {`,
+  })),
   ...(['Track', 'Untrack'] as const).map((name): SourceEdit => ({
     file: 'internal/util/resource/resource.go',
     reason: `make ${name} a no-op (overlay tracking.go): the stack it records for every iterator opened cost a tenth of the CPU`,
