@@ -80,6 +80,14 @@ export const FERRETDB_SOURCE_EDITS: readonly SourceEdit[] = [
     find: `\t\t\t\t\t"${operator} needs an array",\n\t\t\t\t\texprKey,\n\t\t\t\t)\n\t\t\t}\n\n\t\t\tvar found bool\n\t\t\tfor i := 0; i < arr.Len(); i++ {`,
     replace: `\t\t\t\t\t"${operator} needs an array",\n\t\t\t\t\texprKey,\n\t\t\t\t)\n\t\t\t}\n\n\t\t\tfound, decided := inStrings(fieldValue, arr)\n\t\t\tfor i := 0; !decided && i < arr.Len(); i++ {`,
   })),
+  {
+    file: 'internal/handler/common/update.go',
+    reason:
+      "write the documents a multi-document update changes in one transaction (overlay update_deferred.go, whose UpdateDocument calls FerretDB's, renamed)",
+    find: 'func UpdateDocument(ctx context.Context, c backends.Collection, cmd string, iter types.DocumentsIterator, param *Update) (*UpdateResult, error) {',
+    replace:
+      'func updateDocumentEach(ctx context.Context, c backends.Collection, cmd string, iter types.DocumentsIterator, param *Update) (*UpdateResult, error) {',
+  },
   ...(['Track', 'Untrack'] as const).map((name): SourceEdit => ({
     file: 'internal/util/resource/resource.go',
     reason: `make ${name} a no-op (overlay tracking.go): the stack it records for every iterator opened cost a tenth of the CPU`,

@@ -1,0 +1,124 @@
+// The patched FerretDB writes the documents a multi-document update changes in one transaction
+// (ferretdb/_overlay/internal/handler/common/update_deferred.go), up to 1,000 at a time. These
+// pin that clients see what MongoDB (and FerretDB before) gives: each matched document changed
+// once, and on an error exactly the documents before the failing one changed.
+import { MongoClient, type Collection } from 'mongodb';
+
+interface Row {
+  _id: string;
+  // a number, except where a test stores text to make $inc fail
+  n: number;
+  pending?: boolean;
+  email?: string;
+}
+
+const uri = process.env['MONGODB_URI'];
+if (!uri)
+  throw new Error('MONGODB_URI is not set: run under `tsx tools/infra/src/cli.ts with -- ...`');
+
+let client: MongoClient;
+let rows: Collection<Row>;
+
+const id = (i: number): string => `r${String(i).padStart(5, '0')}`;
+
+beforeAll(async () => {
+  client = await MongoClient.connect(uri);
+  rows = client.db(`update_many_it_${Date.now().toString(36)}`).collection<Row>('rows');
+  await rows.createIndex({ email: 1 }, { unique: true, sparse: true });
+  await rows.createIndex({ pending: 1 });
+});
+
+afterAll(async () => {
+  await rows.db.dropDatabase();
+  await client.close();
+});
+
+beforeEach(async () => {
+  await rows.deleteMany({});
+});
+
+describe('FerretDB updateMany', () => {
+  it('changes each of 2,500 documents exactly once, across several transactions', async () => {
+    await rows.insertMany(
+      Array.from({ length: 2_500 }, (_, i) => ({ _id: id(i), n: i, pending: i % 5 !== 0 })),
+    );
+
+    const result = await rows.updateMany(
+      { pending: true },
+      { $inc: { n: 1_000_000 }, $set: { pending: false } },
+    );
+
+    expect({ matched: result.matchedCount, modified: result.modifiedCount }).toEqual({
+      matched: 2_000,
+      modified: 2_000,
+    });
+    const all = await rows.find({}).sort({ _id: 1 }).toArray();
+    expect(
+      all.filter(
+        (r) => r.n !== (Number(r._id.slice(1)) % 5 === 0 ? 0 : 1_000_000) + Number(r._id.slice(1)),
+      ),
+    ).toEqual([]);
+    expect(await rows.countDocuments({ pending: true })).toBe(0);
+    // what matched nothing changes nothing
+    const again = await rows.updateMany({ pending: true }, { $inc: { n: 1 } });
+    expect({ matched: again.matchedCount, modified: again.modifiedCount }).toEqual({
+      matched: 0,
+      modified: 0,
+    });
+  });
+
+  it('counts documents left as they were as matched, not modified', async () => {
+    await rows.insertMany(Array.from({ length: 30 }, (_, i) => ({ _id: id(i), n: i % 2 })));
+
+    const result = await rows.updateMany({}, { $set: { n: 1 } });
+
+    expect({ matched: result.matchedCount, modified: result.modifiedCount }).toEqual({
+      matched: 30,
+      modified: 15,
+    });
+    expect(await rows.countDocuments({ n: 1 })).toBe(30);
+  });
+
+  it('stops at a document the update cannot apply to, with the documents before it changed', async () => {
+    await rows.insertMany(
+      Array.from({ length: 40 }, (_, i) => ({
+        _id: id(i),
+        n: i === 25 ? ('text' as unknown as number) : i,
+      })),
+    );
+    const order = (await rows.find({}).toArray()).map((r) => r._id);
+    const failing = order.indexOf(id(25));
+
+    await expect(rows.updateMany({}, { $inc: { n: 1_000 } })).rejects.toThrow();
+
+    const changed = (await rows.find({}).toArray())
+      .filter((r) => typeof r.n === 'number' && r.n >= 1_000)
+      .map((r) => r._id);
+    expect(changed.sort()).toEqual(order.slice(0, failing).sort());
+  });
+
+  it('stops at a duplicate of a unique key, with only the documents before it changed', async () => {
+    await rows.insertMany(Array.from({ length: 20 }, (_, i) => ({ _id: id(i), n: i })));
+
+    await expect(rows.updateMany({}, { $set: { email: 'same@x' } })).rejects.toThrow();
+
+    expect(await rows.countDocuments({ email: 'same@x' })).toBe(1);
+  });
+
+  it('upserts one document when nothing matches, and none when something does', async () => {
+    await rows.insertMany([
+      { _id: id(1), n: 1, pending: true },
+      { _id: id(2), n: 2, pending: true },
+    ]);
+
+    const none = await rows.updateMany({ n: 99 }, { $set: { pending: false } }, { upsert: true });
+    expect(none.upsertedCount).toBe(1);
+    const some = await rows.updateMany({ pending: true }, { $set: { n: 7 } }, { upsert: true });
+    expect({ matched: some.matchedCount, upserted: some.upsertedCount }).toEqual({
+      matched: 2,
+      upserted: 0,
+    });
+    expect(await rows.countDocuments({})).toBe(3);
+    expect(await rows.countDocuments({ n: 7 })).toBe(2);
+  });
+});
