@@ -1,7 +1,8 @@
 // The patched FerretDB writes the documents a multi-document update changes in one transaction
 // (ferretdb/_overlay/internal/handler/common/update_deferred.go), up to 1,000 at a time. These
 // pin that clients see what MongoDB (and FerretDB before) gives: each matched document changed
-// once, and on an error exactly the documents before the failing one changed.
+// once, a statement of a bulkWrite sees what the statements before it changed, and on an error
+// exactly the documents before the failing one changed.
 import { MongoClient, type Collection } from 'mongodb';
 
 interface Row {
@@ -120,5 +121,109 @@ describe('FerretDB updateMany', () => {
     });
     expect(await rows.countDocuments({})).toBe(3);
     expect(await rows.countDocuments({ n: 7 })).toBe(2);
+  });
+});
+
+describe('FerretDB bulkWrite of updates (one command, many statements)', () => {
+  it('lets each statement see what the statements before it changed', async () => {
+    await rows.insertMany([
+      { _id: id(1), n: 1, pending: true },
+      { _id: id(2), n: 2, pending: true },
+    ]);
+
+    const result = await rows.bulkWrite([
+      // by _id, twice on one document: both apply
+      { updateOne: { filter: { _id: id(1) }, update: { $inc: { n: 10 } } } },
+      { updateOne: { filter: { _id: id(1) }, update: { $inc: { n: 100 } } } },
+      // a filter on what an earlier statement set
+      { updateOne: { filter: { _id: id(2) }, update: { $set: { pending: false } } } },
+      { updateMany: { filter: { pending: false }, update: { $inc: { n: 1_000 } } } },
+      // a filter an earlier statement made false
+      { updateOne: { filter: { _id: id(2), n: 2 }, update: { $set: { n: -1 } } } },
+      { updateOne: { filter: { n: 111 }, update: { $set: { email: 'one@x' } } } },
+    ]);
+
+    expect({ matched: result.matchedCount, modified: result.modifiedCount }).toEqual({
+      matched: 5,
+      modified: 5,
+    });
+    expect(await rows.find({}).sort({ _id: 1 }).toArray()).toEqual([
+      { _id: id(1), n: 111, pending: true, email: 'one@x' },
+      { _id: id(2), n: 1_002, pending: false },
+    ]);
+  });
+
+  it('moves a unique key from one document to another within one command', async () => {
+    await rows.insertMany([
+      { _id: id(1), n: 1, email: 'x@x' },
+      { _id: id(2), n: 2, email: 'y@x' },
+    ]);
+
+    await rows.bulkWrite([
+      { updateOne: { filter: { _id: id(1) }, update: { $set: { email: 'z@x' } } } },
+      { updateOne: { filter: { _id: id(2) }, update: { $set: { email: 'x@x' } } } },
+    ]);
+
+    expect(await rows.find({}).sort({ _id: 1 }).toArray()).toEqual([
+      { _id: id(1), n: 1, email: 'z@x' },
+      { _id: id(2), n: 2, email: 'x@x' },
+    ]);
+  });
+
+  it('upserts after the statements before it are written', async () => {
+    await rows.insertOne({ _id: id(1), n: 1, email: 'x@x' });
+
+    const result = await rows.bulkWrite([
+      { updateOne: { filter: { _id: id(1) }, update: { $set: { email: 'moved@x' } } } },
+      {
+        updateOne: {
+          filter: { _id: id(2) },
+          update: { $set: { n: 2, email: 'x@x' } },
+          upsert: true,
+        },
+      },
+    ]);
+
+    expect(result.upsertedCount).toBe(1);
+    expect(await rows.find({}).sort({ _id: 1 }).toArray()).toEqual([
+      { _id: id(1), n: 1, email: 'moved@x' },
+      { _id: id(2), n: 2, email: 'x@x' },
+    ]);
+  });
+
+  it('stops at a failing statement, with the statements before it applied and none after', async () => {
+    await rows.insertMany(Array.from({ length: 6 }, (_, i) => ({ _id: id(i), n: i })));
+    await rows.updateOne({ _id: id(3) }, { $set: { n: 'text' as unknown as number } });
+
+    await expect(
+      rows.bulkWrite(
+        Array.from({ length: 6 }, (_, i) => ({
+          updateOne: { filter: { _id: id(i) }, update: { $inc: { n: 1_000 } } },
+        })),
+      ),
+    ).rejects.toThrow();
+
+    const changed = (await rows.find({ n: { $gte: 1_000 } }).toArray()).map((r) => r._id);
+    expect(changed.sort()).toEqual([id(0), id(1), id(2)]);
+  });
+
+  it('stops at a statement that duplicates a unique key, with the statements before it applied', async () => {
+    await rows.insertMany(Array.from({ length: 4 }, (_, i) => ({ _id: id(i), n: i })));
+
+    await expect(
+      rows.bulkWrite([
+        { updateOne: { filter: { _id: id(0) }, update: { $set: { n: 100 } } } },
+        { updateOne: { filter: { _id: id(1) }, update: { $set: { email: 'same@x' } } } },
+        { updateOne: { filter: { _id: id(2) }, update: { $set: { email: 'same@x' } } } },
+        { updateOne: { filter: { _id: id(3) }, update: { $set: { n: 300 } } } },
+      ]),
+    ).rejects.toThrow();
+
+    expect(await rows.find({}).sort({ _id: 1 }).toArray()).toEqual([
+      { _id: id(0), n: 100 },
+      { _id: id(1), n: 1, email: 'same@x' },
+      { _id: id(2), n: 2 },
+      { _id: id(3), n: 3 },
+    ]);
   });
 });
