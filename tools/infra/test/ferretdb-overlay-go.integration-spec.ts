@@ -6,6 +6,8 @@
 // - $in and $nin of many strings answered from a set (ferretdb/_overlay/.../types/
 //   array_string_set.go, .../handler/common/filter_in_strings.go): FerretDB's own tests of both
 //   packages, and the overlay's, which compare the answers with FerretDB's comparison;
+// - the memcmp of the C library SQLite runs on (ferretdb/_overlay-libc/memcmp_fast.go), compared
+//   with the library's byte loop;
 // - the statement cache of its SQLite driver (ferretdb/_overlay-sqlite/stmt_cache.go). The
 //   driver's own tests are left out of that copy: they need modules (pprof) outside the pinned
 //   build.
@@ -16,6 +18,7 @@ import { findRepoRoot } from '../src/core/repo-root';
 import { runCommand, type RunResult } from '../src/core/run-command';
 import {
   ferretdbModuleDir,
+  LIBC_MODULE,
   ferretdbOverlayDir,
   goEnv,
   preparePatchedSource,
@@ -58,6 +61,20 @@ const expectPassed = (result: RunResult, pkg: RegExp, tests: readonly string[]):
   for (const name of tests) expect(result.output).toContain(`--- PASS: ${name}`);
 };
 
+/**
+ * Removes a patched module's own Go tests from its copy, keeping the overlay's: the modules' own
+ * tests need modules (pprof and more) outside the pinned build.
+ */
+const keepOnlyOverlayTests = (module: string, overlayDir: string): void => {
+  const source = patched.sources[module];
+  if (!source) throw new Error(`${module} was not patched`);
+  const overlayTests = new Set(overlayFiles(overlayDir));
+  for (const file of readdirSync(source)) {
+    if (file.endsWith('_test.go') && !overlayTests.has(file))
+      rmSync(join(source, file), { force: true });
+  }
+};
+
 describe('FerretDB overlay, Go tests', () => {
   it('decodes stored documents exactly as FerretDB does (sjson package tests pass)', async () => {
     // FerretDB's test helpers find the repository root by its .git folder
@@ -86,14 +103,18 @@ describe('FerretDB overlay, Go tests', () => {
     ]);
   });
 
+  it('libc: memcmp and memcpy answer as the loops they replace', async () => {
+    keepOnlyOverlayTests(LIBC_MODULE, join(ferretdbModuleDir(repoRoot), '_overlay-libc'));
+    const result = await goTest(patched.workDir, LIBC_MODULE);
+    expectPassed(result, /^ok\s+modernc\.org\/libc/m, [
+      'TestMemcmpFastAnswersAsTheByteLoop',
+      'TestMemcmpFastOfZeroBytesIsZero',
+      'TestMemcpyFastCopiesAsLibc',
+    ]);
+  });
+
   it('SQLite driver: reuses statements, never one in use, and survives schema changes and errors', async () => {
-    const driver = patched.sources[SQLITE_DRIVER_MODULE];
-    if (!driver) throw new Error(`${SQLITE_DRIVER_MODULE} was not patched`);
-    const overlayTests = new Set(overlayFiles(sqliteDriverOverlayDir(repoRoot)));
-    for (const file of readdirSync(driver)) {
-      if (file.endsWith('_test.go') && !overlayTests.has(file))
-        rmSync(join(driver, file), { force: true });
-    }
+    keepOnlyOverlayTests(SQLITE_DRIVER_MODULE, sqliteDriverOverlayDir(repoRoot));
     // run from the scratch module, so the driver builds with the module versions FerretDB pins
     const result = await goTest(patched.workDir, SQLITE_DRIVER_MODULE);
     expectPassed(result, /^ok\s+modernc\.org\/sqlite/m, [

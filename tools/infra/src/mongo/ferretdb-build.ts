@@ -23,7 +23,7 @@ import {
   patchSource,
 } from './ferretdb-patches';
 
-export { FERRETDB_MODULE, SQLITE_DRIVER_MODULE } from './ferretdb-patches';
+export { FERRETDB_MODULE, LIBC_MODULE, SQLITE_DRIVER_MODULE } from './ferretdb-patches';
 export const FERRETDB_PACKAGE = `${FERRETDB_MODULE}/cmd/ferretdb`;
 
 /** The committed module that pins FerretDB (go.mod, go.sum, tools.go). */

@@ -85,11 +85,12 @@ describe('FerretDB source patches', () => {
     );
   });
 
-  it('patches FerretDB and its SQLite driver, each from an overlay in the pinned module', () => {
+  it('patches FerretDB, its SQLite driver and their C library, each from an overlay in the pinned module', () => {
     const moduleDir = ferretdbModuleDir(findRepoRoot(__dirname));
     expect(PATCHED_MODULES.map((m) => [m.module, m.folder, m.overlay])).toEqual([
       ['github.com/FerretDB/FerretDB', 'FerretDB', '_overlay'],
       ['modernc.org/sqlite', 'sqlite', '_overlay-sqlite'],
+      ['modernc.org/libc', 'libc', '_overlay-libc'],
     ]);
     for (const m of PATCHED_MODULES)
       expect(overlayFiles(join(moduleDir, m.overlay)).length).toBeGreaterThan(0);

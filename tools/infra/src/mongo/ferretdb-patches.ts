@@ -15,6 +15,7 @@ import { dirname, join, relative } from 'node:path';
 
 export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
 export const SQLITE_DRIVER_MODULE = 'modernc.org/sqlite';
+export const LIBC_MODULE = 'modernc.org/libc';
 
 export interface SourceEdit {
   /** Path inside the patched module. */
@@ -177,6 +178,26 @@ export const SQLITE_DRIVER_EDITS: readonly SourceEdit[] = [
   },
 ];
 
+/** The C library SQLite's Go translation runs on (modernc.org/libc): faster memcmp and memcpy. */
+export const LIBC_EDITS: readonly SourceEdit[] = [
+  {
+    file: 'ccgo_linux_amd64.go',
+    reason:
+      'memcmp skips equal 64-byte blocks (overlay _overlay-libc/memcmp_fast.go); the byte loop stays, renamed, for its tests',
+    find: 'func Xmemcmp(tls *TLS, vl uintptr, vr uintptr, n Tsize_t) (r1 int32) {\n',
+    replace:
+      "func Xmemcmp(tls *TLS, vl uintptr, vr uintptr, n Tsize_t) (r1 int32) {\n\treturn memcmpFast(vl, vr, n)\n}\n\n// xmemcmpByteLoop is the library's own Xmemcmp (see memcmp_fast.go).\nfunc xmemcmpByteLoop(tls *TLS, vl uintptr, vr uintptr, n Tsize_t) (r1 int32) {\n",
+  },
+  {
+    file: 'ccgo_linux_amd64.go',
+    reason:
+      "memcpy is Go's copy (overlay _overlay-libc/memcmp_fast.go); musl's word loop stays, renamed, for its tests",
+    find: 'func Xmemcpy(tls *TLS, dest uintptr, src uintptr, n Tsize_t) (r uintptr) {\n',
+    replace:
+      "func Xmemcpy(tls *TLS, dest uintptr, src uintptr, n Tsize_t) (r uintptr) {\n\treturn memcpyFast(dest, src, n)\n}\n\n// xmemcpyWords is the library's own Xmemcpy (see memcmp_fast.go).\nfunc xmemcpyWords(tls *TLS, dest uintptr, src uintptr, n Tsize_t) (r uintptr) {\n",
+  },
+];
+
 /** A Go module built from a patched copy: overlay files added, then exact-text edits applied. */
 export interface PatchedModule {
   /** Module path, as `go mod download` and `replace` name it. */
@@ -200,6 +221,12 @@ export const PATCHED_MODULES: readonly PatchedModule[] = [
     folder: 'sqlite',
     overlay: '_overlay-sqlite',
     edits: SQLITE_DRIVER_EDITS,
+  },
+  {
+    module: LIBC_MODULE,
+    folder: 'libc',
+    overlay: '_overlay-libc',
+    edits: LIBC_EDITS,
   },
 ];
 
